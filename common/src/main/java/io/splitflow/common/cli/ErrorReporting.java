@@ -1,0 +1,57 @@
+package io.splitflow.common.cli;
+
+import io.splitflow.common.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/** One line on stderr per failure; the stack trace only with --verbose. */
+public final class ErrorReporting {
+  public static final int RUNTIME_FAILURE = 1;
+  public static final int BAD_CONFIG = 2;
+
+  private ErrorReporting() {}
+
+  public static CommandLine configure(CommandLine commandLine) {
+    String name = commandLine.getCommandName();
+    return commandLine
+        .setParameterExceptionHandler(
+            (e, args) -> {
+              e.getCommandLine().getErr().println(name + ": " + e.getMessage());
+              e.getCommandLine().getErr().println("Run '" + name + " --help' for the options.");
+              return BAD_CONFIG;
+            })
+        .setExecutionExceptionHandler(
+            (e, cmd, parsed) -> {
+              if (e instanceof ConfigException) {
+                // found while loading the config, before any table was touched
+                cmd.getErr().println(name + ": " + e.getMessage());
+                return BAD_CONFIG;
+              }
+              cmd.getErr().println(name + ": failed: " + rootMessage(e));
+              if (verbose(parsed)) {
+                e.printStackTrace(cmd.getErr());
+              }
+              return RUNTIME_FAILURE;
+            });
+  }
+
+  private static boolean verbose(ParseResult parsed) {
+    for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+      if (level.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The innermost cause's first line: Spark wraps the real reason in several layers. */
+  public static String rootMessage(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

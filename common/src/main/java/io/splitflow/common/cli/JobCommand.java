@@ -1,0 +1,54 @@
+package io.splitflow.common.cli;
+
+import io.splitflow.common.job.JobContext;
+import io.splitflow.common.job.JobName;
+import io.splitflow.common.job.JobRunner;
+import io.splitflow.common.job.StreamingJob;
+import io.splitflow.common.spark.SparkSessions;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The entry point shared by the three jobs: parse options, load the config (a bad one stops here,
+ * exit 2, before any table is touched), build the session, run the query. Runtime failures exit 1.
+ */
+public abstract class JobCommand implements Callable<Integer> {
+  @Mixin JobOptions options;
+
+  protected abstract JobName job();
+
+  protected abstract StreamingJob streamingJob();
+
+  @Override
+  public Integer call() throws Exception {
+    JobContext context = options.context(job(), System.getenv());
+    SparkSession spark = SparkSessions.getOrCreate(context.queryName(), context.config().spark());
+    try {
+      JobRunner.run(spark, context, streamingJob());
+    } finally {
+      if (!SparkSessions.onDatabricks()) {
+        spark.stop();
+      }
+    }
+    return 0;
+  }
+
+  /** Runs the command and returns its exit code: 0 done, 1 runtime failure, 2 bad config or args. */
+  public static int execute(JobCommand command, String... args) {
+    return commandLine(command).execute(args);
+  }
+
+  public static CommandLine commandLine(JobCommand command) {
+    return ErrorReporting.configure(new CommandLine(command));
+  }
+
+  /** For main methods: exits only on failure, as Databricks jar tasks must not call System.exit(0). */
+  public static void main(JobCommand command, String... args) {
+    int code = execute(command, args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+}

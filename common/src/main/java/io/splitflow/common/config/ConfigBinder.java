@@ -1,0 +1,93 @@
+package io.splitflow.common.config;
+
+import io.splitflow.common.table.LakePaths;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** Turns the checked tree into the record model; every rule lives here or in {@link DatasetBinder}. */
+final class ConfigBinder {
+  private static final Set<String> TOP = Set.of("kafka", "lake", "spark", "datasets");
+  private static final Set<String> KAFKA =
+      Set.of(
+          "bootstrap-servers",
+          "starting-offsets",
+          "max-offsets-per-trigger",
+          "fail-on-data-loss",
+          "options");
+  private static final Set<String> LAKE = Set.of("root", "checkpoint-root", "catalog");
+  /** Client options Spark's Kafka source sets itself and refuses to take from the user. */
+  private static final Set<String> KAFKA_OPTIONS_OWNED_BY_SPARK =
+      Set.of(
+          "bootstrap.servers",
+          "key.deserializer",
+          "value.deserializer",
+          "auto.offset.reset",
+          "enable.auto.commit",
+          "interceptor.classes");
+
+  private ConfigBinder() {}
+
+  static SplitflowConfig bind(ConfigNode root) {
+    root.allowOnly(TOP);
+    KafkaSettings kafka = kafka(root.child("kafka").requireObject().allowOnly(KAFKA));
+    LakeSettings lake = lake(root.child("lake").requireObject().allowOnly(LAKE));
+    Map<String, String> spark = root.child("spark").stringMap();
+
+    ConfigNode datasetsNode = root.child("datasets").requireObject();
+    if (datasetsNode.keys().isEmpty()) {
+      throw ConfigErrors.invalid("datasets", "{}", "is empty; declare at least one dataset");
+    }
+    Map<String, DatasetConfig> datasets = new LinkedHashMap<>();
+    for (String name : datasetsNode.keys()) {
+      datasets.put(name, DatasetBinder.bind(name, datasetsNode.child(name), lake));
+    }
+    return new SplitflowConfig(kafka, lake, spark, datasets);
+  }
+
+  private static KafkaSettings kafka(ConfigNode node) {
+    String startingOffsets =
+        node.child("starting-offsets").string(KafkaSettings.DEFAULT_STARTING_OFFSETS);
+    if (!startingOffsets.equals("earliest")
+        && !startingOffsets.equals("latest")
+        && !startingOffsets.startsWith("{")) {
+      throw ConfigErrors.invalid(
+          node.child("starting-offsets").path(),
+          startingOffsets,
+          "is not a starting position; use earliest, latest or a JSON offsets map"
+              + " such as {\"topic\":{\"0\":23}}");
+    }
+    ConfigNode max = node.child("max-offsets-per-trigger");
+    Map<String, String> options = node.child("options").stringMap();
+    for (String option : options.keySet()) {
+      if (KAFKA_OPTIONS_OWNED_BY_SPARK.contains(option)) {
+        throw ConfigErrors.invalid(
+            node.path() + ".options." + option,
+            options.get(option),
+            option.equals("bootstrap.servers")
+                ? "cannot be set here; use kafka.bootstrap-servers"
+                : "is set by Spark's Kafka source and cannot be overridden");
+      }
+    }
+    return new KafkaSettings(
+        node.child("bootstrap-servers").string(),
+        startingOffsets,
+        max.isMissing() ? OptionalLong.empty() : OptionalLong.of(max.positiveLong()),
+        node.child("fail-on-data-loss").bool(KafkaSettings.DEFAULT_FAIL_ON_DATA_LOSS),
+        options);
+  }
+
+  private static LakeSettings lake(ConfigNode node) {
+    String root = LakePaths.normalizeRoot(node.child("root").string());
+    ConfigNode checkpoints = node.child("checkpoint-root");
+    String checkpointRoot =
+        checkpoints.isMissing()
+            ? LakePaths.join(root, LakeSettings.DEFAULT_CHECKPOINT_DIR)
+            : LakePaths.normalizeRoot(checkpoints.string());
+    ConfigNode catalog = node.child("catalog");
+    return new LakeSettings(
+        root, checkpointRoot, catalog.isMissing() ? Optional.empty() : Optional.of(catalog.string()));
+  }
+}

@@ -1,0 +1,49 @@
+package io.splitflow.common.config;
+
+import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.table.TableRef;
+import io.splitflow.common.trigger.TriggerSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One dataset: a topic, how its values decode, and how gold merges them. */
+public record DatasetConfig(
+    String name,
+    String topic,
+    DataFormat format,
+    List<FieldSpec> fields,
+    MergeSettings merge,
+    Optional<TriggerSpec> trigger,
+    Map<TableLayer, TableRef> tables) {
+
+  public DatasetConfig {
+    fields = List.copyOf(fields);
+    tables = Map.copyOf(tables);
+  }
+
+  public TableRef table(TableLayer layer) {
+    return tables.get(layer);
+  }
+
+  public FieldSpec field(String fieldName) {
+    return fields.stream()
+        .filter(f -> f.name().equals(fieldName))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no field " + fieldName + " in " + name));
+  }
+
+  /** The sequence-by columns, in order, as field specs. */
+  public List<FieldSpec> sequenceFields() {
+    return merge.sequenceBy().stream().map(this::field).toList();
+  }
+
+  public record MergeSettings(MergeMode mode, List<String> keys, List<String> sequenceBy) {
+    public static final MergeMode DEFAULT_MODE = MergeMode.SCD1;
+
+    public MergeSettings {
+      keys = List.copyOf(keys);
+      sequenceBy = List.copyOf(sequenceBy);
+    }
+  }
+}

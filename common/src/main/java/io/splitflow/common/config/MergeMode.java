@@ -1,0 +1,13 @@
+package io.splitflow.common.config;
+
+import java.util.Locale;
+
+/** How gold keeps versions of a key. */
+public enum MergeMode {
+  /** Upsert: gold holds the latest version per key. */
+  SCD1;
+
+  public String configName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

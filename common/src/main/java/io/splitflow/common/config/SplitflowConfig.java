@@ -1,0 +1,26 @@
+package io.splitflow.common.config;
+
+import java.util.Map;
+
+/** The whole configuration: one environment and its datasets. Built only by {@link ConfigLoader}. */
+public record SplitflowConfig(
+    KafkaSettings kafka,
+    LakeSettings lake,
+    Map<String, String> spark,
+    Map<String, DatasetConfig> datasets) {
+
+  public SplitflowConfig {
+    spark = Map.copyOf(spark);
+    datasets = Map.copyOf(datasets);
+  }
+
+  public DatasetConfig dataset(String name) {
+    DatasetConfig dataset = datasets.get(name);
+    if (dataset == null) {
+      throw new ConfigException(
+          "--dataset: '" + name + "' is not a dataset of this config; known: "
+              + String.join(", ", datasets.keySet().stream().sorted().toList()));
+    }
+    return dataset;
+  }
+}

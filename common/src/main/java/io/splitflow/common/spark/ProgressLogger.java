@@ -1,0 +1,68 @@
+package io.splitflow.common.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.splitflow.common.job.JobContext;
+import org.apache.spark.sql.streaming.SourceProgress;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One JSON line per micro-batch, so an operator can follow what the job does and grep it. */
+public final class ProgressLogger extends StreamingQueryListener {
+  private static final Logger LOG = LoggerFactory.getLogger("io.splitflow.progress");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final JobContext context;
+
+  public ProgressLogger(JobContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void onQueryStarted(QueryStartedEvent event) {
+    if (context.queryName().equals(event.name())) {
+      LOG.info(line("started").put("query_id", event.id().toString()).toString());
+    }
+  }
+
+  @Override
+  public void onQueryProgress(QueryProgressEvent event) {
+    StreamingQueryProgress progress = event.progress();
+    if (!context.queryName().equals(progress.name())) {
+      return;
+    }
+    ObjectNode line =
+        line("batch")
+            .put("batch_id", progress.batchId())
+            .put("input_rows", progress.numInputRows())
+            .put("rows_per_second", Math.round(progress.processedRowsPerSecond()));
+    ObjectNode durations = line.putObject("duration_ms");
+    progress.durationMs().forEach((phase, ms) -> durations.put(phase, ms));
+    for (SourceProgress source : progress.sources()) {
+      if (source.endOffset() != null) {
+        line.put("end_offset", source.endOffset());
+      }
+    }
+    LOG.info(line.toString());
+  }
+
+  @Override
+  public void onQueryIdle(QueryIdleEvent event) {}
+
+  @Override
+  public void onQueryTerminated(QueryTerminatedEvent event) {
+    ObjectNode line = line("terminated").put("query_id", event.id().toString());
+    if (event.exception().isDefined()) {
+      line.put("error", event.exception().get());
+    }
+    LOG.info(line.toString());
+  }
+
+  private ObjectNode line(String event) {
+    return JSON.createObjectNode()
+        .put("event", event)
+        .put("job", context.job().id())
+        .put("dataset", context.dataset().name());
+  }
+}

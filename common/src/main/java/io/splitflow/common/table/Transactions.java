@@ -1,0 +1,45 @@
+package io.splitflow.common.table;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Idempotent writes keyed by (app id, batch id): Delta skips a version it has already committed
+ * for that app id, so a batch that Spark re-runs after a failure is applied once per table.
+ */
+public final class Transactions {
+  private static final String APP_ID_CONF = "spark.databricks.delta.write.txnAppId";
+  private static final String VERSION_CONF = "spark.databricks.delta.write.txnVersion";
+  /** The MERGE confs are session-wide: queries of one application take turns setting them. */
+  private static final Object SESSION_TXN_LOCK = new Object();
+
+  private Transactions() {}
+
+  public static void appendOnce(Dataset<Row> rows, TableRef table, String appId, long batchId) {
+    table.append(rows.write().option("txnAppId", appId).option("txnVersion", batchId));
+  }
+
+  /** Runs a MERGE (or any DML) so that Delta skips it if (appId, batchId) was already committed. */
+  public static void runOnce(SparkSession spark, String appId, long batchId, Runnable write) {
+    synchronized (SESSION_TXN_LOCK) {
+      spark.conf().set(APP_ID_CONF, appId);
+      spark.conf().set(VERSION_CONF, Long.toString(batchId));
+      try {
+        write.run();
+      } finally {
+        spark.conf().unset(APP_ID_CONF);
+        spark.conf().unset(VERSION_CONF);
+      }
+    }
+  }
+
+  /** The streaming query id, which Spark sets on the thread that runs foreachBatch. */
+  public static String currentQueryId(SparkSession spark) {
+    String id = spark.sparkContext().getLocalProperty("sql.streaming.queryId");
+    if (id == null) {
+      throw new IllegalStateException("not inside a streaming batch: no query id on this thread");
+    }
+    return id;
+  }
+}

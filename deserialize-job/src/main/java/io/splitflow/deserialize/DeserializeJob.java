@@ -1,0 +1,70 @@
+package io.splitflow.deserialize;
+
+import io.splitflow.common.cli.JobCommand;
+import io.splitflow.common.config.TableLayer;
+import io.splitflow.common.job.JobContext;
+import io.splitflow.common.job.JobErrors;
+import io.splitflow.common.job.JobName;
+import io.splitflow.common.job.JobVersion;
+import io.splitflow.common.job.StreamingJob;
+import io.splitflow.common.schema.TableSchemas;
+import io.splitflow.common.table.TableInitializer;
+import io.splitflow.common.table.TableRef;
+import io.splitflow.deserialize.decode.JsonDecoder;
+import io.splitflow.deserialize.decode.UnknownFieldPolicy;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import picocli.CommandLine.Command;
+
+/** Raw to bronze and dead letters, reading raw as a Delta stream from this job's checkpoint. */
+@Command(
+    name = "deserialize-job",
+    mixinStandardHelpOptions = true,
+    versionProvider = JobVersion.class,
+    description = "raw -> bronze (typed) + dead-letter table (every record that fails).")
+public final class DeserializeJob extends JobCommand implements StreamingJob {
+
+  public static void main(String[] args) {
+    JobCommand.main(new DeserializeJob(), args);
+  }
+
+  @Override
+  protected JobName job() {
+    return JobName.DESERIALIZE;
+  }
+
+  @Override
+  protected StreamingJob streamingJob() {
+    return this;
+  }
+
+  @Override
+  public StreamingQuery start(SparkSession spark, JobContext context) throws TimeoutException {
+    TableRef raw = context.table(TableLayer.RAW);
+    if (!raw.exists(spark)) {
+      throw JobErrors.inputMissing(raw, context.dataset().name(), JobName.INGEST);
+    }
+    TableInitializer.ensure(
+        spark,
+        context.table(TableLayer.BRONZE),
+        TableSchemas.bronze(context.dataset().fields()),
+        null,
+        Map.of());
+    TableInitializer.ensure(
+        spark, context.table(TableLayer.DEAD_LETTER), TableSchemas.deadLetter(), "failed_date", Map.of());
+
+    JsonDecoder decoder = new JsonDecoder(context.dataset().fields(), UnknownFieldPolicy.IGNORE);
+    Dataset<Row> rawStream = raw.readStream(spark.readStream());
+    return rawStream
+        .writeStream()
+        .queryName(context.queryName())
+        .option("checkpointLocation", context.checkpoint())
+        .trigger(context.trigger().toSparkTrigger())
+        .foreachBatch(new BronzeBatchWriter(context, decoder))
+        .start();
+  }
+}

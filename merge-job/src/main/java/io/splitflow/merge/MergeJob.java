@@ -1,0 +1,64 @@
+package io.splitflow.merge;
+
+import io.splitflow.common.cli.JobCommand;
+import io.splitflow.common.config.DatasetConfig;
+import io.splitflow.common.config.TableLayer;
+import io.splitflow.common.job.JobContext;
+import io.splitflow.common.job.JobErrors;
+import io.splitflow.common.job.JobName;
+import io.splitflow.common.job.JobVersion;
+import io.splitflow.common.job.StreamingJob;
+import io.splitflow.common.schema.TableSchemas;
+import io.splitflow.common.table.TableInitializer;
+import io.splitflow.common.table.TableRef;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import picocli.CommandLine.Command;
+
+/** Bronze to gold: in-batch dedupe, then an idempotent Delta MERGE per micro-batch. */
+@Command(
+    name = "merge-job",
+    mixinStandardHelpOptions = true,
+    versionProvider = JobVersion.class,
+    description = "bronze -> gold through an idempotent Delta MERGE (SCD1).")
+public final class MergeJob extends JobCommand implements StreamingJob {
+
+  public static void main(String[] args) {
+    JobCommand.main(new MergeJob(), args);
+  }
+
+  @Override
+  protected JobName job() {
+    return JobName.MERGE;
+  }
+
+  @Override
+  protected StreamingJob streamingJob() {
+    return this;
+  }
+
+  @Override
+  public StreamingQuery start(SparkSession spark, JobContext context) throws TimeoutException {
+    DatasetConfig dataset = context.dataset();
+    TableRef bronze = context.table(TableLayer.BRONZE);
+    if (!bronze.exists(spark)) {
+      throw JobErrors.inputMissing(bronze, dataset.name(), JobName.DESERIALIZE);
+    }
+    TableInitializer.ensure(
+        spark,
+        context.table(TableLayer.GOLD),
+        TableSchemas.gold(dataset.fields(), dataset.sequenceFields()),
+        null,
+        Map.of());
+    return bronze
+        .readStream(spark.readStream())
+        .writeStream()
+        .queryName(context.queryName())
+        .option("checkpointLocation", context.checkpoint())
+        .trigger(context.trigger().toSparkTrigger())
+        .foreachBatch(new GoldBatchWriter(context))
+        .start();
+  }
+}

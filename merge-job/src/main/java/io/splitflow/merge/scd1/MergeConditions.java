@@ -1,0 +1,28 @@
+package io.splitflow.merge.scd1;
+
+import io.splitflow.common.schema.TableSchemas;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The SQL conditions of the SCD1 MERGE, kept apart so they are tested as text. */
+public final class MergeConditions {
+  public static final String TARGET = "t";
+  public static final String SOURCE = "s";
+
+  private MergeConditions() {}
+
+  /** Gold row and batch row are the same key. Keys are required fields, so never null. */
+  public static String sameKey(List<String> keys) {
+    return keys.stream()
+        .map(k -> TARGET + ".`" + k + "` = " + SOURCE + ".`" + k + "`")
+        .collect(Collectors.joining(" AND "));
+  }
+
+  /**
+   * The batch's version is newer than gold's: greater (sequence..., offset). A re-delivery has an
+   * equal sequence and a late update a smaller one: neither touches gold.
+   */
+  public static String newerThanGold() {
+    return SOURCE + "." + TableSchemas.SEQUENCE + " > " + TARGET + "." + TableSchemas.SEQUENCE;
+  }
+}

@@ -1,0 +1,36 @@
+package io.splitflow.tools;
+
+import io.splitflow.common.cli.ErrorReporting;
+import io.splitflow.common.job.JobVersion;
+import io.splitflow.deserialize.DeserializeJob;
+import io.splitflow.ingest.IngestJob;
+import io.splitflow.merge.MergeJob;
+import io.splitflow.tools.demo.DemoCommand;
+import io.splitflow.tools.generate.GenerateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * bin/splitflow: the three jobs on local[*] with the same classes and options as their
+ * spark-submit entry points, plus the demo and the local helpers.
+ */
+@Command(
+    name = "splitflow",
+    mixinStandardHelpOptions = true,
+    versionProvider = JobVersion.class,
+    description = "Kafka -> raw -> bronze -> gold, as three Spark jobs.")
+public final class SplitflowCli {
+
+  public static void main(String[] args) {
+    CommandLine cli =
+        new CommandLine(new SplitflowCli())
+            .addSubcommand("ingest", new IngestJob())
+            .addSubcommand("deserialize", new DeserializeJob())
+            .addSubcommand("merge", new MergeJob())
+            .addSubcommand("demo", new DemoCommand())
+            .addSubcommand("generate", new GenerateCommand())
+            .addSubcommand("broker", new BrokerCommand());
+    int code = ErrorReporting.configure(cli).execute(args);
+    System.exit(code);
+  }
+}

@@ -1,0 +1,119 @@
+package io.splitflow.tools.demo;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.desc;
+
+import io.splitflow.common.config.DatasetConfig;
+import io.splitflow.common.config.TableLayer;
+import io.splitflow.tools.generate.Expectation;
+import io.splitflow.tools.generate.Reading;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Reads the demo's tables back and checks them against the generator's expectation. */
+final class DemoTables {
+  private static final String[] BUSINESS = {"sensor_id", "reading_date", "value", "unit", "event_time"};
+  private final SparkSession spark;
+  private final DatasetConfig dataset;
+
+  DemoTables(SparkSession spark, DatasetConfig dataset) {
+    this.spark = spark;
+    this.dataset = dataset;
+  }
+
+  Dataset<Row> table(TableLayer layer) {
+    return dataset.table(layer).read(spark);
+  }
+
+  long rawCount() {
+    return table(TableLayer.RAW).count();
+  }
+
+  long bronzeCount() {
+    return table(TableLayer.BRONZE).count();
+  }
+
+  DemoSummary summarize(
+      long produced, Expectation expectation, List<DemoSummary.JobTiming> timings, String lake) {
+    long raw = rawCount();
+    long bronze = bronzeCount();
+    Dataset<Row> deadLetters = table(TableLayer.DEAD_LETTER);
+    long dead = deadLetters.count();
+    Map<String, Long> byReason = new LinkedHashMap<>();
+    for (Row row : deadLetters.groupBy("error_class").count().orderBy(desc("count")).collectAsList()) {
+      byReason.put(row.getString(0), row.getLong(1));
+    }
+    Dataset<Row> gold = table(TableLayer.GOLD).select(BUSINESS[0], BUSINESS[1], BUSINESS[2], BUSINESS[3], BUSINESS[4]);
+    long goldCount = gold.count();
+    Dataset<Row> expected = expectedGold(expectation);
+    long missing = expected.except(gold).count();
+    long unexpected = gold.except(expected).count();
+
+    List<DemoSummary.Check> checks = new ArrayList<>();
+    checks.add(check("raw = produced", raw == produced, raw + " raw rows, " + produced + " produced"));
+    checks.add(
+        check(
+            "raw = bronze + dead-letter",
+            raw == bronze + dead,
+            raw + " = " + bronze + " + " + dead));
+    checks.add(
+        check(
+            "dead letters = bad records produced",
+            dead == expectation.invalidRecords(),
+            dead + " dead letters, " + expectation.invalidRecords() + " bad records produced"));
+    checks.add(
+        check(
+            "gold = latest reading per key",
+            missing == 0 && unexpected == 0 && goldCount == expectation.latestPerKey().size(),
+            goldCount + " gold rows for " + expectation.latestPerKey().size() + " keys; "
+                + missing + " expected rows missing, " + unexpected + " unexpected"));
+
+    List<Map<String, Object>> sample = new ArrayList<>();
+    for (Row row : gold.orderBy(col("sensor_id"), col("reading_date")).limit(5).collectAsList()) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (int i = 0; i < BUSINESS.length; i++) {
+        Object value = row.get(i);
+        values.put(BUSINESS[i], value instanceof Number || value == null ? value : value.toString());
+      }
+      sample.add(values);
+    }
+    return new DemoSummary(
+        produced, raw, bronze, dead, byReason, goldCount, expectation.latestPerKey().size(),
+        sample, timings, checks, lake);
+  }
+
+  private Dataset<Row> expectedGold(Expectation expectation) {
+    StructType schema =
+        new StructType()
+            .add("sensor_id", DataTypes.StringType)
+            .add("reading_date", DataTypes.DateType)
+            .add("value", DataTypes.DoubleType)
+            .add("unit", DataTypes.StringType)
+            .add("event_time", DataTypes.TimestampType);
+    List<Row> rows = new ArrayList<>();
+    for (Reading reading : expectation.latestPerKey().values()) {
+      rows.add(
+          RowFactory.create(
+              reading.sensorId(),
+              Date.valueOf(reading.readingDate()),
+              reading.value(),
+              reading.unit(),
+              Timestamp.from(reading.eventTime())));
+    }
+    return spark.createDataFrame(rows, schema);
+  }
+
+  private static DemoSummary.Check check(String name, boolean passed, String detail) {
+    return new DemoSummary.Check(name, passed, detail);
+  }
+}
