@@ -44,7 +44,13 @@ public final class JsonDecoder {
     JsonRecordDecoder decoder = new JsonRecordDecoder(fields, unknownFields);
     UDF1<byte[], Row> decode =
         value -> {
-          DecodeResult result = decoder.decode(value);
+          DecodeResult result;
+          try {
+            result = decoder.decode(value);
+          } catch (RuntimeException e) {
+            // a decoder bug must cost one record, not the job: the record waits in dead letters
+            result = DecodeResult.failed(DecodeError.MALFORMED_JSON, "could not decode: " + e);
+          }
           return result.ok()
               ? RowFactory.create(RowFactory.create(result.values()), null, null)
               : RowFactory.create(null, result.error().name(), result.message());

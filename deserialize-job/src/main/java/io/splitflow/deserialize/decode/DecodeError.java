@@ -1,0 +1,21 @@
+package io.splitflow.deserialize.decode;
+
+/** Why a message value could not be decoded; the class of the first problem found in it. */
+public enum DecodeError {
+  /** The value is null, a Kafka tombstone. */
+  NULL_VALUE,
+  /** The value is empty, not JSON, not UTF-8, or has content after the top-level value. */
+  MALFORMED_JSON,
+  /** The value is JSON but its top level is not an object. */
+  NOT_AN_OBJECT,
+  /** A top-level field name occurs more than once. */
+  DUPLICATE_FIELD,
+  /** A required field is absent or JSON null. */
+  MISSING_FIELD,
+  /** A field holds a JSON type, or a text format, its schema type does not accept. */
+  WRONG_TYPE,
+  /** A number of the right kind that does not fit the schema type. */
+  OUT_OF_RANGE,
+  /** A top-level field that is not in the schema, when such fields are dead-lettered. */
+  UNKNOWN_FIELD
+}
