@@ -83,7 +83,12 @@ final class DemoTables {
       Map<String, Object> values = new LinkedHashMap<>();
       for (int i = 0; i < BUSINESS.length; i++) {
         Object value = row.get(i);
-        values.put(BUSINESS[i], value instanceof Number || value == null ? value : value.toString());
+        if (value instanceof Timestamp timestamp) {
+          value = timestamp.toInstant().toString();
+        } else if (value != null && !(value instanceof Number)) {
+          value = value.toString();
+        }
+        values.put(BUSINESS[i], value);
       }
       sample.add(values);
     }
