@@ -29,7 +29,8 @@ public final class SplitflowCli {
             .addSubcommand("merge", new MergeJob())
             .addSubcommand("demo", new DemoCommand())
             .addSubcommand("generate", new GenerateCommand())
-            .addSubcommand("broker", new BrokerCommand());
+            .addSubcommand("broker", new BrokerCommand())
+            .addSubcommand("sql", new SqlCommand());
     int code = ErrorReporting.configure(cli).execute(args);
     System.exit(code);
   }
