@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one micro-batch to bronze and to the dead-letter table. Each append carries
- * (txnAppId, batchId), so when Spark re-runs a batch after a crash between the two writes, the
- * write that already landed is skipped and the other one is made: each record lands once.
+ * Writes one micro-batch to bronze and to the dead-letter table. Each append carries (txnAppId,
+ * batchId), so when Spark re-runs a batch after a crash between the two writes, the write that
+ * already landed is skipped and the other one is made: each record lands once.
  */
 final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
   private static final Logger LOG = LoggerFactory.getLogger(BronzeBatchWriter.class);
@@ -40,7 +40,8 @@ final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
       FaultPoints.check(FaultPoints.DESERIALIZE_AFTER_BRONZE);
       Transactions.appendOnce(
           split.deadLetters(), context.table(TableLayer.DEAD_LETTER), txnAppId, batchId);
-      LOG.debug("batch {} of {} written to bronze and dead letters", batchId, context.dataset().name());
+      LOG.debug(
+          "batch {} of {} written to bronze and dead letters", batchId, context.dataset().name());
     } finally {
       decoded.unpersist();
     }

@@ -55,7 +55,11 @@ public final class DeserializeJob extends JobCommand implements StreamingJob {
         null,
         Map.of());
     TableInitializer.ensure(
-        spark, context.table(TableLayer.DEAD_LETTER), TableSchemas.deadLetter(), "failed_date", Map.of());
+        spark,
+        context.table(TableLayer.DEAD_LETTER),
+        TableSchemas.deadLetter(),
+        "failed_date",
+        Map.of());
 
     JsonDecoder decoder = new JsonDecoder(context.dataset().fields(), UnknownFieldPolicy.IGNORE);
     Dataset<Row> rawStream = raw.readStream(spark.readStream());

@@ -21,7 +21,8 @@ public final class KafkaSourceOptions {
     options.put("startingOffsets", kafka.startingOffsets());
     options.put("failOnDataLoss", Boolean.toString(kafka.failOnDataLoss()));
     options.put("includeHeaders", "true");
-    kafka.maxOffsetsPerTrigger()
+    kafka
+        .maxOffsetsPerTrigger()
         .ifPresent(max -> options.put("maxOffsetsPerTrigger", Long.toString(max)));
     return options;
   }

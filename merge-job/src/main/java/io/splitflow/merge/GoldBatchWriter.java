@@ -36,7 +36,8 @@ final class GoldBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
         spark,
         txnAppId,
         batchId,
-        () -> Scd1Merge.merge(spark, context.table(TableLayer.GOLD), source, dataset.merge().keys()));
+        () ->
+            Scd1Merge.merge(spark, context.table(TableLayer.GOLD), source, dataset.merge().keys()));
     FaultPoints.check(FaultPoints.MERGE_AFTER_MERGE);
   }
 }

@@ -8,12 +8,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** A throwaway local Kafka broker for trying the jobs by hand, without Docker. */
-@Command(name = "broker", description = "Start an in-process KRaft Kafka broker and wait (Ctrl-C stops it).")
+@Command(
+    name = "broker",
+    description = "Start an in-process KRaft Kafka broker and wait (Ctrl-C stops it).")
 final class BrokerCommand implements Callable<Integer> {
   @Option(names = "--topic", description = "Topics to create, e.g. --topic sensor_readings")
   List<String> topics = List.of();
 
-  @Option(names = "--partitions", defaultValue = "2", description = "Partitions per created topic (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--partitions",
+      defaultValue = "2",
+      description = "Partitions per created topic (default ${DEFAULT-VALUE}).")
   int partitions;
 
   @Override

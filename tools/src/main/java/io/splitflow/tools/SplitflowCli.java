@@ -11,8 +11,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * bin/splitflow: the three jobs on local[*] with the same classes and options as their
- * spark-submit entry points, plus the demo and the local helpers.
+ * bin/splitflow: the three jobs on local[*] with the same classes and options as their spark-submit
+ * entry points, plus the demo and the local helpers.
  */
 @Command(
     name = "splitflow",

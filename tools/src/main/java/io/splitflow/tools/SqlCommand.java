@@ -8,17 +8,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Query the lake without installing Spark: a local session with Delta, one statement, a table out. */
+/**
+ * Query the lake without installing Spark: a local session with Delta, one statement, a table out.
+ */
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
-    description = "Run one Spark SQL statement on a local session with Delta, e.g."
-        + " \"SELECT * FROM delta.`demo-lake/gold/sensor_readings` LIMIT 10\".")
+    description =
+        "Run one Spark SQL statement on a local session with Delta, e.g."
+            + " \"SELECT * FROM delta.`demo-lake/gold/sensor_readings` LIMIT 10\".")
 final class SqlCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "STATEMENT")
   String statement;
 
-  @Option(names = "--rows", defaultValue = "20", description = "Rows to show (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rows",
+      defaultValue = "20",
+      description = "Rows to show (default ${DEFAULT-VALUE}).")
   int rows;
 
   @Override

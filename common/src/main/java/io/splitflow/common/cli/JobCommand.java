@@ -35,7 +35,9 @@ public abstract class JobCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Runs the command and returns its exit code: 0 done, 1 runtime failure, 2 bad config or args. */
+  /**
+   * Runs the command and returns its exit code: 0 done, 1 runtime failure, 2 bad config or args.
+   */
   public static int execute(JobCommand command, String... args) {
     return commandLine(command).execute(args);
   }
@@ -44,7 +46,9 @@ public abstract class JobCommand implements Callable<Integer> {
     return ErrorReporting.configure(new CommandLine(command));
   }
 
-  /** For main methods: exits only on failure, as Databricks jar tasks must not call System.exit(0). */
+  /**
+   * For main methods: exits only on failure, as Databricks jar tasks must not call System.exit(0).
+   */
   public static void main(JobCommand command, String... args) {
     int code = execute(command, args);
     if (code != 0) {

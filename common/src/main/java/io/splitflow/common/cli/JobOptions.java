@@ -14,10 +14,18 @@ import picocli.CommandLine.Option;
 
 /** The options every job takes, the same under spark-submit and bin/splitflow. */
 public final class JobOptions {
-  @Option(names = "--config", required = true, paramLabel = "FILE", description = "The YAML configuration.")
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE",
+      description = "The YAML configuration.")
   Path config;
 
-  @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "The dataset to run.")
+  @Option(
+      names = "--dataset",
+      required = true,
+      paramLabel = "NAME",
+      description = "The dataset to run.")
   String dataset;
 
   @Option(
@@ -37,7 +45,9 @@ public final class JobOptions {
   @Option(names = "--verbose", description = "Print stack traces of failures.")
   boolean verbose;
 
-  /** Loads and validates everything the job needs; throws ConfigException naming the key at fault. */
+  /**
+   * Loads and validates everything the job needs; throws ConfigException naming the key at fault.
+   */
   public JobContext context(JobName job, Map<String, String> env) {
     SplitflowConfig loaded = ConfigLoader.load(config, overrides, env);
     DatasetConfig chosen = loaded.dataset(dataset);

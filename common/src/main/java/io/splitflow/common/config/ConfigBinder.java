@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
-/** Turns the checked tree into the record model; every rule lives here or in {@link DatasetBinder}. */
+/**
+ * Turns the checked tree into the record model; every rule lives here or in {@link DatasetBinder}.
+ */
 final class ConfigBinder {
   private static final Set<String> TOP = Set.of("kafka", "lake", "spark", "datasets");
   private static final Set<String> KAFKA =
@@ -18,6 +20,7 @@ final class ConfigBinder {
           "fail-on-data-loss",
           "options");
   private static final Set<String> LAKE = Set.of("root", "checkpoint-root", "catalog");
+
   /** Client options Spark's Kafka source sets itself and refuses to take from the user. */
   private static final Set<String> KAFKA_OPTIONS_OWNED_BY_SPARK =
       Set.of(
@@ -88,6 +91,8 @@ final class ConfigBinder {
             : LakePaths.normalizeRoot(checkpoints.string());
     ConfigNode catalog = node.child("catalog");
     return new LakeSettings(
-        root, checkpointRoot, catalog.isMissing() ? Optional.empty() : Optional.of(catalog.string()));
+        root,
+        checkpointRoot,
+        catalog.isMissing() ? Optional.empty() : Optional.of(catalog.string()));
   }
 }

@@ -24,8 +24,12 @@ public final class ConfigErrors {
 
   public static ConfigException unsetVariable(String path, String variable) {
     return new ConfigException(
-        path + ": environment variable " + variable + " is not set; set it or write ${"
-            + variable + ":-default}");
+        path
+            + ": environment variable "
+            + variable
+            + " is not set; set it or write ${"
+            + variable
+            + ":-default}");
   }
 
   public static ConfigException unreadable(String file, String why) {

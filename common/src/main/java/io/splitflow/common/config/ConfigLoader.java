@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the YAML file, applies {@code --set} overrides, expands {@code ${VAR}} and
- * {@code ${VAR:-default}}, and builds the validated {@link SplitflowConfig}.
+ * Reads the YAML file, applies {@code --set} overrides, expands {@code ${VAR}} and {@code
+ * ${VAR:-default}}, and builds the validated {@link SplitflowConfig}.
  *
- * <p>Precedence, highest first: {@code --set key=value}, then the environment (through
- * {@code ${VAR}} in the file), then the file's literal values, then the defaults.
+ * <p>Precedence, highest first: {@code --set key=value}, then the environment (through {@code
+ * ${VAR}} in the file), then the file's literal values, then the defaults.
  */
 public final class ConfigLoader {
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -32,7 +32,8 @@ public final class ConfigLoader {
     }
   }
 
-  public static SplitflowConfig parse(String yaml, List<String> overrides, Map<String, String> env) {
+  public static SplitflowConfig parse(
+      String yaml, List<String> overrides, Map<String, String> env) {
     JsonNode tree;
     try {
       tree = YAML.readTree(yaml);

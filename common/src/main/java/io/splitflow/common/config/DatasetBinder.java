@@ -30,7 +30,9 @@ final class DatasetBinder {
   static DatasetConfig bind(String name, ConfigNode node, LakeSettings lake) {
     if (!DATASET_NAME.matcher(name).matches()) {
       throw ConfigErrors.invalid(
-          node.path(), name, "is not a dataset name; use letters, digits and _, starting with a letter");
+          node.path(),
+          name,
+          "is not a dataset name; use letters, digits and _, starting with a letter");
     }
     node.requireObject().allowOnly(DATASET);
     List<FieldSpec> fields = fields(node.child("fields"));
@@ -66,7 +68,8 @@ final class DatasetBinder {
                         + " (names starting with _ are splitflow's)");
               }
               if (!seen.add(fieldName)) {
-                throw ConfigErrors.invalid(element.child("name").path(), fieldName, "is declared twice");
+                throw ConfigErrors.invalid(
+                    element.child("name").path(), fieldName, "is declared twice");
               }
               FieldType type = choice(element.child("type"), FieldType.class, null);
               return new FieldSpec(fieldName, type, element.child("required").bool(false));
@@ -103,7 +106,8 @@ final class DatasetBinder {
     return names;
   }
 
-  private static Map<TableLayer, TableRef> tables(String dataset, ConfigNode node, LakeSettings lake) {
+  private static Map<TableLayer, TableRef> tables(
+      String dataset, ConfigNode node, LakeSettings lake) {
     Set<String> layers = new HashSet<>();
     for (TableLayer layer : TableLayer.values()) {
       layers.add(layer.configName());
@@ -112,7 +116,8 @@ final class DatasetBinder {
     Map<TableLayer, TableRef> tables = new EnumMap<>(TableLayer.class);
     for (TableLayer layer : TableLayer.values()) {
       ConfigNode table = node.child(layer.configName());
-      tables.put(layer, table.isMissing() ? defaultTable(dataset, layer, lake) : explicitTable(table));
+      tables.put(
+          layer, table.isMissing() ? defaultTable(dataset, layer, lake) : explicitTable(table));
     }
     return tables;
   }
@@ -120,7 +125,8 @@ final class DatasetBinder {
   private static TableRef defaultTable(String dataset, TableLayer layer, LakeSettings lake) {
     return lake.catalog()
         .map(catalog -> TableRef.named(catalog + "." + layer.storageName() + "." + dataset))
-        .orElseGet(() -> TableRef.atPath(LakePaths.join(lake.root(), layer.storageName(), dataset)));
+        .orElseGet(
+            () -> TableRef.atPath(LakePaths.join(lake.root(), layer.storageName(), dataset)));
   }
 
   private static TableRef explicitTable(ConfigNode node) {
@@ -128,7 +134,8 @@ final class DatasetBinder {
     boolean hasPath = !node.child("path").isMissing();
     boolean hasTable = !node.child("table").isMissing();
     if (hasPath == hasTable) {
-      throw ConfigErrors.invalid(node.path(), hasPath ? "path and table" : "{}", "needs exactly one of path or table");
+      throw ConfigErrors.invalid(
+          node.path(), hasPath ? "path and table" : "{}", "needs exactly one of path or table");
     }
     return hasPath
         ? TableRef.atPath(LakePaths.normalizeRoot(node.child("path").string()))
@@ -147,7 +154,8 @@ final class DatasetBinder {
           Arrays.stream(type.getEnumConstants())
               .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
               .toList();
-      throw ConfigErrors.invalid(node.path(), text, "is not allowed; use one of " + String.join(", ", allowed));
+      throw ConfigErrors.invalid(
+          node.path(), text, "is not allowed; use one of " + String.join(", ", allowed));
     }
   }
 }

@@ -23,7 +23,10 @@ final class EnvExpander {
               e ->
                   copy.set(
                       e.getKey(),
-                      expand(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), env)));
+                      expand(
+                          e.getValue(),
+                          path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+                          env)));
       return copy;
     }
     if (node.isArray()) {

@@ -2,7 +2,9 @@ package io.splitflow.common.config;
 
 import java.util.Map;
 
-/** The whole configuration: one environment and its datasets. Built only by {@link ConfigLoader}. */
+/**
+ * The whole configuration: one environment and its datasets. Built only by {@link ConfigLoader}.
+ */
 public record SplitflowConfig(
     KafkaSettings kafka,
     LakeSettings lake,
@@ -18,7 +20,9 @@ public record SplitflowConfig(
     DatasetConfig dataset = datasets.get(name);
     if (dataset == null) {
       throw new ConfigException(
-          "--dataset: '" + name + "' is not a dataset of this config; known: "
+          "--dataset: '"
+              + name
+              + "' is not a dataset of this config; known: "
               + String.join(", ", datasets.keySet().stream().sorted().toList()));
     }
     return dataset;

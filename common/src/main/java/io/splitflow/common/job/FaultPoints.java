@@ -4,9 +4,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Test-only crash points at the dangerous places of each job (between two writes, after a write
- * and before the checkpoint commit). Off unless a test arms a point; an armed point fires once.
- * A separate process arms points with {@code -Dsplitflow.faults=point1,point2}.
+ * Test-only crash points at the dangerous places of each job (between two writes, after a write and
+ * before the checkpoint commit). Off unless a test arms a point; an armed point fires once. A
+ * separate process arms points with {@code -Dsplitflow.faults=point1,point2}.
  */
 public final class FaultPoints {
   public static final String DESERIALIZE_AFTER_BRONZE = "deserialize.after-bronze-write";

@@ -8,7 +8,8 @@ import io.splitflow.common.table.TableRef;
 import io.splitflow.common.trigger.TriggerSpec;
 
 /** Everything one job run needs to know about itself, resolved and validated before it starts. */
-public record JobContext(SplitflowConfig config, DatasetConfig dataset, JobName job, TriggerSpec trigger) {
+public record JobContext(
+    SplitflowConfig config, DatasetConfig dataset, JobName job, TriggerSpec trigger) {
 
   public String checkpoint() {
     return CheckpointPaths.of(config, dataset.name(), job);

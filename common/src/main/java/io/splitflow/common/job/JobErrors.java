@@ -6,7 +6,8 @@ import io.splitflow.common.table.TableRef;
 public final class JobErrors {
   private JobErrors() {}
 
-  public static IllegalStateException inputMissing(TableRef table, String dataset, JobName upstream) {
+  public static IllegalStateException inputMissing(
+      TableRef table, String dataset, JobName upstream) {
     return new IllegalStateException(
         "input table "
             + table

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** The build's version, recorded in dead letters so a fix can be traced to the records it covers. */
+/**
+ * The build's version, recorded in dead letters so a fix can be traced to the records it covers.
+ */
 public final class JobVersion implements IVersionProvider {
   private static final String VERSION = load();
 
@@ -19,7 +21,8 @@ public final class JobVersion implements IVersionProvider {
   }
 
   private static String load() {
-    try (InputStream in = JobVersion.class.getResourceAsStream("/io/splitflow/version.properties")) {
+    try (InputStream in =
+        JobVersion.class.getResourceAsStream("/io/splitflow/version.properties")) {
       Properties properties = new Properties();
       if (in != null) {
         properties.load(in);

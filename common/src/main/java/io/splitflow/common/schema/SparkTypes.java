@@ -23,11 +23,20 @@ public final class SparkTypes {
     };
   }
 
-  /** The business columns of a dataset; every one is nullable in storage, requiredness is checked on decode. */
+  /**
+   * The business columns of a dataset; every one is nullable in storage, requiredness is checked on
+   * decode.
+   */
   public static StructType struct(List<FieldSpec> fields) {
     StructType struct = new StructType();
     for (FieldSpec field : fields) {
-      struct = struct.add(new StructField(field.name(), of(field.type()), true, org.apache.spark.sql.types.Metadata.empty()));
+      struct =
+          struct.add(
+              new StructField(
+                  field.name(),
+                  of(field.type()),
+                  true,
+                  org.apache.spark.sql.types.Metadata.empty()));
     }
     return struct;
   }

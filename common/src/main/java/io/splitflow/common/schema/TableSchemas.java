@@ -12,7 +12,10 @@ public final class TableSchemas {
   public static final String ROW_HASH = "_row_hash";
   public static final String SEQUENCE = "_sequence";
   public static final String UPDATED_AT = "_updated_at";
-  /** Kafka offset inside {@link #SEQUENCE}: breaks ties between versions with equal sequence values. */
+
+  /**
+   * Kafka offset inside {@link #SEQUENCE}: breaks ties between versions with equal sequence values.
+   */
   public static final String SEQUENCE_OFFSET = "_offset";
 
   private TableSchemas() {}

@@ -7,8 +7,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Creates a job's output tables before its first batch, so that they exist with the right
- * layout and partitioning even when the first batch is empty, and downstream jobs can start.
+ * Creates a job's output tables before its first batch, so that they exist with the right layout
+ * and partitioning even when the first batch is empty, and downstream jobs can start.
  */
 public final class TableInitializer {
   private TableInitializer() {}

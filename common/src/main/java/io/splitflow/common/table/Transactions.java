@@ -5,12 +5,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Idempotent writes keyed by (app id, batch id): Delta skips a version it has already committed
- * for that app id, so a batch that Spark re-runs after a failure is applied once per table.
+ * Idempotent writes keyed by (app id, batch id): Delta skips a version it has already committed for
+ * that app id, so a batch that Spark re-runs after a failure is applied once per table.
  */
 public final class Transactions {
   private static final String APP_ID_CONF = "spark.databricks.delta.write.txnAppId";
   private static final String VERSION_CONF = "spark.databricks.delta.write.txnVersion";
+
   /** The MERGE confs are session-wide: queries of one application take turns setting them. */
   private static final Object SESSION_TXN_LOCK = new Object();
 

@@ -9,7 +9,8 @@ import org.apache.spark.sql.streaming.Trigger;
 
 /** When a job runs its micro-batches: drain the backlog and stop, one batch, or every interval. */
 public sealed interface TriggerSpec {
-  String ALLOWED = "is not a trigger; use available-now, once or interval=<duration> (e.g. interval=30s, 5m, 1h)";
+  String ALLOWED =
+      "is not a trigger; use available-now, once or interval=<duration> (e.g. interval=30s, 5m, 1h)";
   Pattern INTERVAL = Pattern.compile("interval=(\\d+)(ms|s|m|h)");
 
   Trigger toSparkTrigger();

@@ -42,14 +42,16 @@ class JobCommandTest {
   @Test
   void badConfigExitsTwoWithOneLineNamingTheKeyAndNeverStarts(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("bad.yaml");
-    Files.writeString(config, "kafka:\n  bootstrap-servers: x:1\nlake:\n  root: /l\n  rooot: typo\n");
+    Files.writeString(
+        config, "kafka:\n  bootstrap-servers: x:1\nlake:\n  root: /l\n  rooot: typo\n");
     StringWriter err = new StringWriter();
 
     int code = run(err, "--config", config.toString(), "--dataset", "d");
 
     assertThat(code).isEqualTo(ErrorReporting.BAD_CONFIG);
     assertThat(err.toString().lines().findFirst())
-        .contains("test-job: lake.rooot: unknown key; allowed here: catalog, checkpoint-root, root");
+        .contains(
+            "test-job: lake.rooot: unknown key; allowed here: catalog, checkpoint-root, root");
     assertThat(started).isFalse();
   }
 

@@ -77,7 +77,8 @@ class ConfigLoaderTest {
     assertThat(dataset.merge().keys()).containsExactly("sensor_id", "reading_date");
     assertThat(dataset.merge().sequenceBy()).containsExactly("event_time");
     assertThat(dataset.trigger()).contains(new TriggerSpec.Interval(Duration.ofMinutes(5)));
-    assertThat(dataset.table(TableLayer.RAW)).isEqualTo(TableRef.atPath("/lake/raw/sensor_readings"));
+    assertThat(dataset.table(TableLayer.RAW))
+        .isEqualTo(TableRef.atPath("/lake/raw/sensor_readings"));
     assertThat(dataset.table(TableLayer.DEAD_LETTER))
         .isEqualTo(TableRef.atPath("/lake/dead_letter/sensor_readings"));
     assertThat(CheckpointPaths.of(config, "sensor_readings", JobName.MERGE))
@@ -86,7 +87,8 @@ class ConfigLoaderTest {
 
   @Test
   void environmentVariablesAreExpandedWithDefaults() {
-    SplitflowConfig config = ConfigLoader.parse(VALID, List.of(), Map.of("BROKERS", "kafka-1:9093"));
+    SplitflowConfig config =
+        ConfigLoader.parse(VALID, List.of(), Map.of("BROKERS", "kafka-1:9093"));
 
     assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka-1:9093");
   }
@@ -115,7 +117,8 @@ class ConfigLoaderTest {
     assertThat(config.kafka().options()).containsEntry("sasl.mechanism", "PLAIN");
     DatasetConfig dataset = config.dataset("sensor_readings");
     assertThat(dataset.merge().keys()).containsExactly("sensor_id");
-    assertThat(dataset.table(TableLayer.GOLD)).isEqualTo(TableRef.named("main.gold.sensor_readings"));
+    assertThat(dataset.table(TableLayer.GOLD))
+        .isEqualTo(TableRef.named("main.gold.sensor_readings"));
   }
 
   @Test
@@ -147,62 +150,79 @@ class ConfigLoaderTest {
 
   @Test
   void missingRequiredKeysNameTheirPath() {
-    assertRejected(VALID.replace("  bootstrap-servers: ${BROKERS:-localhost:9092}\n", ""),
+    assertRejected(
+        VALID.replace("  bootstrap-servers: ${BROKERS:-localhost:9092}\n", ""),
         "kafka.bootstrap-servers: is required but missing");
-    assertRejected(VALID.replace("    topic: sensors\n", ""),
+    assertRejected(
+        VALID.replace("    topic: sensors\n", ""),
         "datasets.sensor_readings.topic: is required but missing");
-    assertRejected(VALID.replace("  root: /lake\n", "  catalog: main\n"),
+    assertRejected(
+        VALID.replace("  root: /lake\n", "  catalog: main\n"),
         "lake.root: is required but missing");
-    assertRejected(VALID.replace("      sequence-by: event_time\n", ""),
+    assertRejected(
+        VALID.replace("      sequence-by: event_time\n", ""),
         "datasets.sensor_readings.merge.sequence-by: is required but missing");
   }
 
   @Test
   void badValuesSayWhatIsAllowed() {
-    assertRejected(VALID.replace("trigger: interval=5m", "trigger: every 5m"),
+    assertRejected(
+        VALID.replace("trigger: interval=5m", "trigger: every 5m"),
         "datasets.sensor_readings.trigger: 'every 5m' is not a trigger; use available-now, once or"
             + " interval=<duration> (e.g. interval=30s, 5m, 1h)");
-    assertRejected(VALID.replace("type: double", "type: float64"),
+    assertRejected(
+        VALID.replace("type: double", "type: float64"),
         "datasets.sensor_readings.fields[2].type: 'float64' is not allowed; use one of string, int,"
             + " long, float, double, boolean, date, timestamp");
-    assertRejected(VALID.replace("max-offsets-per-trigger: 1000", "max-offsets-per-trigger: -5"),
+    assertRejected(
+        VALID.replace("max-offsets-per-trigger: 1000", "max-offsets-per-trigger: -5"),
         "kafka.max-offsets-per-trigger: '-5' is not a positive whole number");
-    assertRejected(VALID.replace("  max-offsets-per-trigger: 1000", "  fail-on-data-loss: maybe"),
+    assertRejected(
+        VALID.replace("  max-offsets-per-trigger: 1000", "  fail-on-data-loss: maybe"),
         "kafka.fail-on-data-loss: 'maybe' is not a boolean; use true or false");
-    assertRejected(VALID.replace("  max-offsets-per-trigger: 1000", "  starting-offsets: newest"),
+    assertRejected(
+        VALID.replace("  max-offsets-per-trigger: 1000", "  starting-offsets: newest"),
         "kafka.starting-offsets: 'newest' is not a starting position; use earliest, latest or a"
             + " JSON offsets map such as {\"topic\":{\"0\":23}}");
-    assertRejected(VALID.replace("    topic: sensors", "    topic: sensors\n    format: xml"),
+    assertRejected(
+        VALID.replace("    topic: sensors", "    topic: sensors\n    format: xml"),
         "datasets.sensor_readings.format: 'xml' is not allowed; use one of json");
   }
 
   @Test
   void mergeKeysMustBeRequiredDeclaredFields() {
-    assertRejected(VALID.replace("keys: [sensor_id, reading_date]", "keys: [sensor_id, station]"),
+    assertRejected(
+        VALID.replace("keys: [sensor_id, reading_date]", "keys: [sensor_id, station]"),
         "datasets.sensor_readings.merge.keys: 'station' is not a declared field; declared:"
             + " sensor_id, reading_date, value, event_time");
-    assertRejected(VALID.replace("keys: [sensor_id, reading_date]", "keys: [sensor_id, value]"),
+    assertRejected(
+        VALID.replace("keys: [sensor_id, reading_date]", "keys: [sensor_id, value]"),
         "datasets.sensor_readings.merge.keys: 'value' is a merge key and must be declared with"
             + " required: true");
-    assertRejected(VALID.replace("sequence-by: event_time", "sequence-by: value"),
+    assertRejected(
+        VALID.replace("sequence-by: event_time", "sequence-by: value"),
         "datasets.sensor_readings.merge.sequence-by: 'value' is a sequence column and must be"
             + " declared with required: true");
   }
 
   @Test
   void fieldNamesAreCheckedForClashesAndReservedPrefix() {
-    assertRejected(VALID.replace("name: value,", "name: _value,"),
+    assertRejected(
+        VALID.replace("name: value,", "name: _value,"),
         "datasets.sensor_readings.fields[2].name: '_value' is not a field name; use letters, digits"
             + " and _, starting with a letter (names starting with _ are splitflow's)");
-    assertRejected(VALID.replace("name: value,", "name: sensor_id,"),
+    assertRejected(
+        VALID.replace("name: value,", "name: sensor_id,"),
         "datasets.sensor_readings.fields[2].name: 'sensor_id' is declared twice");
   }
 
   @Test
   void kafkaOptionsThatSparkOwnsAreRefused() {
-    assertRejected(VALID.replace("security.protocol: SASL_SSL", "bootstrap.servers: x:1"),
+    assertRejected(
+        VALID.replace("security.protocol: SASL_SSL", "bootstrap.servers: x:1"),
         "kafka.options.bootstrap.servers: 'x:1' cannot be set here; use kafka.bootstrap-servers");
-    assertRejected(VALID.replace("security.protocol: SASL_SSL", "enable.auto.commit: true"),
+    assertRejected(
+        VALID.replace("security.protocol: SASL_SSL", "enable.auto.commit: true"),
         "kafka.options.enable.auto.commit: 'true' is set by Spark's Kafka source and cannot be"
             + " overridden");
   }
@@ -215,7 +235,8 @@ class ConfigLoaderTest {
                     VALID,
                     "datasets.sensor_readings.tables.gold.table=a.b.c",
                     "datasets.sensor_readings.tables.gold.path=/x"))
-        .hasMessage("datasets.sensor_readings.tables.gold: 'path and table' needs exactly one of path or table");
+        .hasMessage(
+            "datasets.sensor_readings.tables.gold: 'path and table' needs exactly one of path or table");
   }
 
   @Test
@@ -226,9 +247,11 @@ class ConfigLoaderTest {
 
   @Test
   void malformedYamlAndBadOverridesAreConfigErrors() {
-    assertThatThrownBy(() -> parse("kafka: [unclosed")).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> parse("kafka: [unclosed"))
+        .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("config is not valid YAML: ");
-    assertThatThrownBy(() -> parse(VALID, "no-equals-sign")).hasMessage("--set: 'no-equals-sign' is not key=value");
+    assertThatThrownBy(() -> parse(VALID, "no-equals-sign"))
+        .hasMessage("--set: 'no-equals-sign' is not key=value");
     assertThatThrownBy(() -> parse(VALID, "lake.root.sub=x"))
         .hasMessage("--set lake.root.sub: lake.root is a value, not a mapping");
   }
@@ -245,6 +268,7 @@ class ConfigLoaderTest {
     Path local = Path.of("..", "conf", "local.yaml");
     assertThat(Files.exists(local)).isTrue();
     SplitflowConfig config = ConfigLoader.load(local, List.of(), Map.of());
-    assertThat(config.dataset("sensor_readings").merge().keys()).containsExactly("sensor_id", "reading_date");
+    assertThat(config.dataset("sensor_readings").merge().keys())
+        .containsExactly("sensor_id", "reading_date");
   }
 }

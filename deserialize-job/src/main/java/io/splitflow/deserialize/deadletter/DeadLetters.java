@@ -13,8 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Dead-letter rows: the raw columns untouched (so a record can be replayed byte for byte), then
- * at which stage, why and when it failed, and which build failed it.
+ * Dead-letter rows: the raw columns untouched (so a record can be replayed byte for byte), then at
+ * which stage, why and when it failed, and which build failed it.
  */
 public final class DeadLetters {
   private DeadLetters() {}

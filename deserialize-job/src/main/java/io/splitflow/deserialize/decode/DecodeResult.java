@@ -3,8 +3,8 @@ package io.splitflow.deserialize.decode;
 import java.util.Objects;
 
 /**
- * The outcome of decoding one message value: either the values, in schema order, or the class of the first
- * problem and a message listing every problem found.
+ * The outcome of decoding one message value: either the values, in schema order, or the class of
+ * the first problem and a message listing every problem found.
  */
 public record DecodeResult(Object[] values, DecodeError error, String message) {
 

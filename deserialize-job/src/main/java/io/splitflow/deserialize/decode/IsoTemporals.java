@@ -9,31 +9,37 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 
-/** Parses ISO-8601 dates and timestamps, giving null rather than throwing for text that is not one. */
+/**
+ * Parses ISO-8601 dates and timestamps, giving null rather than throwing for text that is not one.
+ */
 final class IsoTemporals {
 
   // ISO-8601 date-time, the offset optional; without one the zone override makes it UTC
-  private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-      .optionalStart()
-      .appendOffsetId()
-      .optionalEnd()
-      .toFormatter()
-      .withResolverStyle(ResolverStyle.STRICT)
-      .withChronology(IsoChronology.INSTANCE)
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIMESTAMP =
+      new DateTimeFormatterBuilder()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          .optionalStart()
+          .appendOffsetId()
+          .optionalEnd()
+          .toFormatter()
+          .withResolverStyle(ResolverStyle.STRICT)
+          .withChronology(IsoChronology.INSTANCE)
+          .withZone(ZoneOffset.UTC);
 
-  private IsoTemporals() {
-  }
+  private IsoTemporals() {}
 
-  /** A date written exactly yyyy-MM-dd; by hand, as ISO_LOCAL_DATE also takes signed years past 9999. */
+  /**
+   * A date written exactly yyyy-MM-dd; by hand, as ISO_LOCAL_DATE also takes signed years past
+   * 9999.
+   */
   static LocalDate date(String text) {
     return text.length() == 10 ? date(text, 0) : null;
   }
 
   /**
-   * A date-time with an offset or Z, or without one taken as UTC. The common shapes are parsed by hand, several
-   * times faster than the formatter, which still decides about everything else, so both accept the same text.
+   * A date-time with an offset or Z, or without one taken as UTC. The common shapes are parsed by
+   * hand, several times faster than the formatter, which still decides about everything else, so
+   * both accept the same text.
    */
   static Instant timestamp(String text) {
     Instant instant = commonTimestamp(text);
@@ -58,7 +64,13 @@ final class IsoTemporals {
     int hour = digits(text, 11, 13);
     int minute = digits(text, 14, 16);
     int second = digits(text, 17, 19);
-    if (date == null || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    if (date == null
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
       return null;
     }
     int at = 19;
@@ -81,11 +93,15 @@ final class IsoTemporals {
     if (offsetSeconds == Integer.MIN_VALUE) {
       return null;
     }
-    long epochSecond = date.toEpochDay() * 86_400 + hour * 3_600 + minute * 60 + second - offsetSeconds;
+    long epochSecond =
+        date.toEpochDay() * 86_400 + hour * 3_600 + minute * 60 + second - offsetSeconds;
     return Instant.ofEpochSecond(epochSecond, nanos);
   }
 
-  /** Seconds east of UTC for nothing, Z or ±HH:MM up to 18:00 at {@code at}; MIN_VALUE for anything else. */
+  /**
+   * Seconds east of UTC for nothing, Z or ±HH:MM up to 18:00 at {@code at}; MIN_VALUE for anything
+   * else.
+   */
   private static int offsetSeconds(String text, int at) {
     int rest = text.length() - at;
     if (rest == 0 || (rest == 1 && text.charAt(at) == 'Z')) {

@@ -24,8 +24,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Decodes the {@code value} of raw rows as JSON into the dataset's typed columns. The decode runs
- * once per row (a UDF returning the typed row or the error), and the caller persists the result
- * so bronze and dead letters are split from one pass.
+ * once per row (a UDF returning the typed row or the error), and the caller persists the result so
+ * bronze and dead letters are split from one pass.
  */
 public final class JsonDecoder {
   public static final String STAGE = "decode";
@@ -55,7 +55,8 @@ public final class JsonDecoder {
               ? RowFactory.create(RowFactory.create(result.values()), null, null)
               : RowFactory.create(null, result.error().name(), result.message());
         };
-    this.udf = functions.udf(decode, resultType).asNondeterministic().withName("splitflow_decode_json");
+    this.udf =
+        functions.udf(decode, resultType).asNondeterministic().withName("splitflow_decode_json");
   }
 
   /** Raw rows with one more column holding the decode result; persist it before {@link #split}. */

@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Decodes one Kafka message value, a JSON object, into values typed by a schema. Strict: no coercion, no
- * duplicate fields, unknown fields only if the policy says so, and every problem of a record reported at once.
+ * Decodes one Kafka message value, a JSON object, into values typed by a schema. Strict: no
+ * coercion, no duplicate fields, unknown fields only if the policy says so, and every problem of a
+ * record reported at once.
  *
- * <p>Serializable so Spark can ship it inside a UDF. It streams with Jackson's parser rather than binding, and
- * shares one {@link JsonFactory}, which is thread-safe and rebuilt lazily after deserialization.
+ * <p>Serializable so Spark can ship it inside a UDF. It streams with Jackson's parser rather than
+ * binding, and shares one {@link JsonFactory}, which is thread-safe and rebuilt lazily after
+ * deserialization.
  */
 public final class JsonRecordDecoder implements Serializable {
 
@@ -68,7 +70,8 @@ public final class JsonRecordDecoder implements Serializable {
       // read to the end anyway: a truncated array is malformed rather than merely not an object
       p.skipChildren();
       requireEnd(p);
-      return DecodeResult.failed(DecodeError.NOT_AN_OBJECT, "expected a JSON object, found " + ValueReader.kind(first));
+      return DecodeResult.failed(
+          DecodeError.NOT_AN_OBJECT, "expected a JSON object, found " + ValueReader.kind(first));
     }
     DecodeResult result = decodeObject(p);
     requireEnd(p);
@@ -102,7 +105,8 @@ public final class JsonRecordDecoder implements Serializable {
     }
     for (int i = 0; i < fields.length; i++) {
       if (occurrences[i] == 0 && fields[i].required()) {
-        problems.add(DecodeError.MISSING_FIELD, "required field '" + fields[i].name() + "' is missing");
+        problems.add(
+            DecodeError.MISSING_FIELD, "required field '" + fields[i].name() + "' is missing");
       }
     }
     return problems.result(values);
@@ -112,19 +116,23 @@ public final class JsonRecordDecoder implements Serializable {
     if (occurrence == 2) {
       duplicate(name, problems);
     } else if (occurrence == 1 && unknownFields == UnknownFieldPolicy.DEAD_LETTER) {
-      problems.add(DecodeError.UNKNOWN_FIELD, "unknown field '" + ValueReader.excerpt(name) + "' (not in the schema)");
+      problems.add(
+          DecodeError.UNKNOWN_FIELD,
+          "unknown field '" + ValueReader.excerpt(name) + "' (not in the schema)");
     }
   }
 
   private static void duplicate(String name, Problems problems) {
-    problems.add(DecodeError.DUPLICATE_FIELD, "field '" + ValueReader.excerpt(name) + "' appears twice");
+    problems.add(
+        DecodeError.DUPLICATE_FIELD, "field '" + ValueReader.excerpt(name) + "' appears twice");
   }
 
   // Jackson stops at the end of the first value and would not notice `{"a":1} x` or a second object
   private static void requireEnd(JsonParser p) throws IOException {
     JsonToken trailing = p.nextToken();
     if (trailing != null) {
-      throw new JsonParseException(p, "Trailing token (of type " + trailing + ") found after the top-level value");
+      throw new JsonParseException(
+          p, "Trailing token (of type " + trailing + ") found after the top-level value");
     }
   }
 

@@ -1,8 +1,8 @@
 package io.splitflow.deserialize.decode;
 
 /**
- * The problems found in one record. Decoding goes on after a problem so that a dead-lettered record says
- * everything that is wrong with it, not only the first thing.
+ * The problems found in one record. Decoding goes on after a problem so that a dead-lettered record
+ * says everything that is wrong with it, not only the first thing.
  */
 final class Problems {
 
@@ -19,6 +19,8 @@ final class Problems {
   }
 
   DecodeResult result(Object[] values) {
-    return first == null ? DecodeResult.ok(values) : DecodeResult.failed(first, messages.toString());
+    return first == null
+        ? DecodeResult.ok(values)
+        : DecodeResult.failed(first, messages.toString());
   }
 }

@@ -3,14 +3,13 @@ package io.splitflow.deserialize.decode;
 /**
  * Checks that bytes are well-formed UTF-8 (RFC 3629) without NUL bytes.
  *
- * <p>Jackson's own checks are looser: it accepts overlong forms (so {@code C0 80} sneaks a NUL into a string)
- * and code points past U+10FFFF, lets surrogates through in values it skips, and silently reads UTF-16 and
- * UTF-32 input, which shows up here as NUL bytes.
+ * <p>Jackson's own checks are looser: it accepts overlong forms (so {@code C0 80} sneaks a NUL into
+ * a string) and code points past U+10FFFF, lets surrogates through in values it skips, and silently
+ * reads UTF-16 and UTF-32 input, which shows up here as NUL bytes.
  */
 final class Utf8 {
 
-  private Utf8() {
-  }
+  private Utf8() {}
 
   /** Returns what is wrong with the bytes, or null if they are well-formed. */
   static String problem(byte[] bytes) {
@@ -32,11 +31,15 @@ final class Utf8 {
     return null;
   }
 
-  /** The length of the well-formed multi-byte sequence starting at {@code start}, or 0 if there is none. */
+  /**
+   * The length of the well-formed multi-byte sequence starting at {@code start}, or 0 if there is
+   * none.
+   */
   private static int sequenceLength(byte[] bytes, int start) {
     int lead = bytes[start] & 0xff;
     int length;
-    // the range of the second byte is what rules out overlong forms, surrogates and code points past U+10FFFF
+    // the range of the second byte is what rules out overlong forms, surrogates and code points
+    // past U+10FFFF
     int low = 0x80;
     int high = 0xbf;
     if (lead >= 0xc2 && lead <= 0xdf) {

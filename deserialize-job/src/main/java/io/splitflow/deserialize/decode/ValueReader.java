@@ -10,17 +10,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Reads one field's value as its schema type, without coercion. A value the type does not accept becomes a
- * problem and a null, and the parser is left after the value either way.
+ * Reads one field's value as its schema type, without coercion. A value the type does not accept
+ * becomes a problem and a null, and the parser is left after the value either way.
  */
 final class ValueReader {
 
   private static final int MAX_QUOTED = 60;
 
-  private ValueReader() {
-  }
+  private ValueReader() {}
 
-  static Object read(JsonParser p, JsonToken token, FieldSpec field, Problems problems) throws IOException {
+  static Object read(JsonParser p, JsonToken token, FieldSpec field, Problems problems)
+      throws IOException {
     if (token == JsonToken.VALUE_NULL) {
       if (field.required()) {
         problems.add(DecodeError.MISSING_FIELD, "required field '" + field.name() + "' is null");
@@ -35,12 +35,16 @@ final class ValueReader {
       }
       case INT -> {
         if (token == JsonToken.VALUE_NUMBER_INT) {
-          return p.getNumberType() == NumberType.INT ? p.getIntValue() : outOfRange(p, field, problems);
+          return p.getNumberType() == NumberType.INT
+              ? p.getIntValue()
+              : outOfRange(p, field, problems);
         }
       }
       case LONG -> {
         if (token == JsonToken.VALUE_NUMBER_INT) {
-          return p.getNumberType() != NumberType.BIG_INTEGER ? p.getLongValue() : outOfRange(p, field, problems);
+          return p.getNumberType() != NumberType.BIG_INTEGER
+              ? p.getLongValue()
+              : outOfRange(p, field, problems);
         }
       }
       case FLOAT -> {
@@ -67,14 +71,21 @@ final class ValueReader {
         }
       }
       case TIMESTAMP -> {
-        Instant instant = token == JsonToken.VALUE_STRING ? IsoTemporals.timestamp(p.getText()) : null;
+        Instant instant =
+            token == JsonToken.VALUE_STRING ? IsoTemporals.timestamp(p.getText()) : null;
         if (instant != null) {
           return instant;
         }
       }
     }
-    problems.add(DecodeError.WRONG_TYPE,
-        "field '" + field.name() + "': expected " + expected(field.type()) + ", found " + found(p, token));
+    problems.add(
+        DecodeError.WRONG_TYPE,
+        "field '"
+            + field.name()
+            + "': expected "
+            + expected(field.type())
+            + ", found "
+            + found(p, token));
     p.skipChildren();
     return null;
   }
@@ -101,9 +112,16 @@ final class ValueReader {
     return text.substring(0, end) + "...";
   }
 
-  private static Object outOfRange(JsonParser p, FieldSpec field, Problems problems) throws IOException {
-    problems.add(DecodeError.OUT_OF_RANGE, "field '" + field.name() + "': " + excerpt(p.getText())
-        + " is out of range for " + field.type().typeName());
+  private static Object outOfRange(JsonParser p, FieldSpec field, Problems problems)
+      throws IOException {
+    problems.add(
+        DecodeError.OUT_OF_RANGE,
+        "field '"
+            + field.name()
+            + "': "
+            + excerpt(p.getText())
+            + " is out of range for "
+            + field.type().typeName());
     return null;
   }
 
@@ -118,7 +136,8 @@ final class ValueReader {
   private static String found(JsonParser p, JsonToken token) throws IOException {
     return switch (token) {
       case VALUE_STRING -> "string \"" + excerpt(p.getText()) + "\"";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> kind(token) + " " + excerpt(p.getText());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE ->
+          kind(token) + " " + excerpt(p.getText());
       default -> kind(token);
     };
   }

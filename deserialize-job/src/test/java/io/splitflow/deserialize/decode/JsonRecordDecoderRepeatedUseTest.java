@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 class JsonRecordDecoderRepeatedUseTest {
 
   /** A record and the result it must give, whatever came before it. */
-  private record Case(byte[] value, DecodeResult expected) {
-  }
+  private record Case(byte[] value, DecodeResult expected) {}
 
   @Test
   void tenThousandMixedRecordsEachDecodeAsIfAlone() {
@@ -43,23 +42,49 @@ class JsonRecordDecoderRepeatedUseTest {
     LocalDate date = LocalDate.of(2026, 1, 1).plusDays(i % 365);
     Instant at = Instant.parse("2026-11-27T08:15:30Z").plusMillis(i * 1_001L);
     return switch (i % 7) {
-      case 0 -> new Case(bytes("{'sensor_id':'%s','reading_date':'%s','read_at':'%s','value':%d.5,'ratio':%d.25,"
-              + "'n':%d,'seq':%d,'active':%b}", id, date, at, i, i, i, i * 1_000_000_000L, i % 2 == 0),
-          DecodeResult.ok(new Object[] {id, date, at, i + 0.5, i + 0.25f, i, i * 1_000_000_000L, i % 2 == 0}));
-      case 1 -> new Case(bytes("{'n':%d.5,'sensor_id':'%s','reading_date':'%s'}", i, id, date),
-          DecodeResult.failed(DecodeError.WRONG_TYPE, "field 'n': expected int, found number " + i + ".5"));
-      case 2 -> new Case(bytes("{'reading_date':'%s','value':%d}", date, i),
-          DecodeResult.failed(DecodeError.MISSING_FIELD, "required field 'sensor_id' is missing"));
-      case 3 -> new Case(bytes("{'sensor_id':'%s','reading_date':'%s','seq':1,'seq':%d}", id, date, i),
-          DecodeResult.failed(DecodeError.DUPLICATE_FIELD, "field 'seq' appears twice"));
-      case 4 -> new Case(bytes("{'sensor_id':'%s','reading_date':'%s','value':", id, date),
-          DecodeResult.failed(DecodeError.MALFORMED_JSON,
-              "malformed JSON: Unexpected end-of-input within/between Object entries"));
-      case 5 -> new Case(bytes("{'x':{'n':%d,'seq':[%d]},'reading_date':'%s','sensor_id':'%s','n':null}", i, i, date, id),
-          DecodeResult.ok(new Object[] {id, date, null, null, null, null, null, null}));
-      default -> new Case(i % 2 == 0 ? null : bytes("[%d]", i), i % 2 == 0
-          ? DecodeResult.failed(DecodeError.NULL_VALUE, "value is null (Kafka tombstone)")
-          : DecodeResult.failed(DecodeError.NOT_AN_OBJECT, "expected a JSON object, found array"));
+      case 0 ->
+          new Case(
+              bytes(
+                  "{'sensor_id':'%s','reading_date':'%s','read_at':'%s','value':%d.5,'ratio':%d.25,"
+                      + "'n':%d,'seq':%d,'active':%b}",
+                  id, date, at, i, i, i, i * 1_000_000_000L, i % 2 == 0),
+              DecodeResult.ok(
+                  new Object[] {
+                    id, date, at, i + 0.5, i + 0.25f, i, i * 1_000_000_000L, i % 2 == 0
+                  }));
+      case 1 ->
+          new Case(
+              bytes("{'n':%d.5,'sensor_id':'%s','reading_date':'%s'}", i, id, date),
+              DecodeResult.failed(
+                  DecodeError.WRONG_TYPE, "field 'n': expected int, found number " + i + ".5"));
+      case 2 ->
+          new Case(
+              bytes("{'reading_date':'%s','value':%d}", date, i),
+              DecodeResult.failed(
+                  DecodeError.MISSING_FIELD, "required field 'sensor_id' is missing"));
+      case 3 ->
+          new Case(
+              bytes("{'sensor_id':'%s','reading_date':'%s','seq':1,'seq':%d}", id, date, i),
+              DecodeResult.failed(DecodeError.DUPLICATE_FIELD, "field 'seq' appears twice"));
+      case 4 ->
+          new Case(
+              bytes("{'sensor_id':'%s','reading_date':'%s','value':", id, date),
+              DecodeResult.failed(
+                  DecodeError.MALFORMED_JSON,
+                  "malformed JSON: Unexpected end-of-input within/between Object entries"));
+      case 5 ->
+          new Case(
+              bytes(
+                  "{'x':{'n':%d,'seq':[%d]},'reading_date':'%s','sensor_id':'%s','n':null}",
+                  i, i, date, id),
+              DecodeResult.ok(new Object[] {id, date, null, null, null, null, null, null}));
+      default ->
+          new Case(
+              i % 2 == 0 ? null : bytes("[%d]", i),
+              i % 2 == 0
+                  ? DecodeResult.failed(DecodeError.NULL_VALUE, "value is null (Kafka tombstone)")
+                  : DecodeResult.failed(
+                      DecodeError.NOT_AN_OBJECT, "expected a JSON object, found array"));
     };
   }
 

@@ -18,18 +18,18 @@ import java.util.Map;
 /** A sensor-reading schema with every field type, and ways to write records for it. */
 final class Records {
 
-  static final List<FieldSpec> SCHEMA = List.of(
-      new FieldSpec("sensor_id", STRING, true),
-      new FieldSpec("reading_date", DATE, true),
-      new FieldSpec("read_at", TIMESTAMP, false),
-      new FieldSpec("value", DOUBLE, false),
-      new FieldSpec("ratio", FLOAT, false),
-      new FieldSpec("n", INT, false),
-      new FieldSpec("seq", LONG, false),
-      new FieldSpec("active", BOOLEAN, false));
+  static final List<FieldSpec> SCHEMA =
+      List.of(
+          new FieldSpec("sensor_id", STRING, true),
+          new FieldSpec("reading_date", DATE, true),
+          new FieldSpec("read_at", TIMESTAMP, false),
+          new FieldSpec("value", DOUBLE, false),
+          new FieldSpec("ratio", FLOAT, false),
+          new FieldSpec("n", INT, false),
+          new FieldSpec("seq", LONG, false),
+          new FieldSpec("active", BOOLEAN, false));
 
-  private Records() {
-  }
+  private Records() {}
 
   static JsonRecordDecoder decoder() {
     return new JsonRecordDecoder(SCHEMA, UnknownFieldPolicy.IGNORE);
@@ -39,7 +39,9 @@ final class Records {
     return new JsonRecordDecoder(SCHEMA, UnknownFieldPolicy.DEAD_LETTER);
   }
 
-  /** JSON written with single quotes for readability; fine as long as no value needs a single quote. */
+  /**
+   * JSON written with single quotes for readability; fine as long as no value needs a single quote.
+   */
   static byte[] json(String singleQuoted) {
     return singleQuoted.replace('\'', '"').getBytes(UTF_8);
   }
@@ -51,8 +53,13 @@ final class Records {
     fields.put("reading_date", "\"2026-11-27\"");
     fields.put(field, value);
     StringBuilder json = new StringBuilder("{");
-    fields.forEach((name, raw) -> json.append(json.length() > 1 ? "," : "")
-        .append('"').append(name).append("\":").append(raw));
+    fields.forEach(
+        (name, raw) ->
+            json.append(json.length() > 1 ? "," : "")
+                .append('"')
+                .append(name)
+                .append("\":")
+                .append(raw));
     return json.append('}').toString().getBytes(UTF_8);
   }
 

@@ -12,9 +12,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Keeps one row per merge key within a batch: the one with the greatest sequence, the Kafka
- * offset breaking ties. Adds that ordering as the {@code _sequence} struct, which gold keeps so
- * later batches compare against it.
+ * Keeps one row per merge key within a batch: the one with the greatest sequence, the Kafka offset
+ * breaking ties. Adds that ordering as the {@code _sequence} struct, which gold keeps so later
+ * batches compare against it.
  */
 public final class BatchDeduper {
   private static final String LATEST = "_latest";
@@ -35,7 +35,9 @@ public final class BatchDeduper {
     Dataset<Row> sequenced = batch.withColumn(TableSchemas.SEQUENCE, sequence(sequenceBy));
     Column everything =
         struct(
-            java.util.Arrays.stream(sequenced.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new));
+            java.util.Arrays.stream(sequenced.columns())
+                .map(c -> col("`" + c + "`"))
+                .toArray(Column[]::new));
     return sequenced
         .groupBy(keys.stream().map(k -> col("`" + k + "`")).toArray(Column[]::new))
         .agg(max_by(everything, col(TableSchemas.SEQUENCE)).as(LATEST))

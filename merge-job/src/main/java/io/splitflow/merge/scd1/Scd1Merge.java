@@ -10,7 +10,8 @@ import org.apache.spark.sql.SparkSession;
 public final class Scd1Merge {
   private Scd1Merge() {}
 
-  public static void merge(SparkSession spark, TableRef gold, Dataset<Row> source, List<String> keys) {
+  public static void merge(
+      SparkSession spark, TableRef gold, Dataset<Row> source, List<String> keys) {
     gold.deltaTable(spark)
         .as(MergeConditions.TARGET)
         .merge(source.as(MergeConditions.SOURCE), MergeConditions.sameKey(keys))

@@ -39,7 +39,12 @@ class BatchDeduperTest {
 
   @Test
   void equalSequenceIsBrokenByTheGreaterKafkaOffset() {
-    List<Row> rows = latest(new BronzeFixtures().add("a", 1.0, 10, 100).add("a", 2.0, 10, 101).add("a", 0.5, 10, 99));
+    List<Row> rows =
+        latest(
+            new BronzeFixtures()
+                .add("a", 1.0, 10, 100)
+                .add("a", 2.0, 10, 101)
+                .add("a", 0.5, 10, 99));
 
     assertThat(rows).extracting(r -> (Object) r.getAs("value")).containsExactly(2.0);
     Row sequence = rows.get(0).getAs("_sequence");
@@ -51,7 +56,8 @@ class BatchDeduperTest {
     List<Row> rows = latest(new BronzeFixtures().add("a", 1.0, 10, 5));
 
     assertThat(rows.get(0).schema().fieldNames())
-        .containsExactly("id", "value", "seq", "_source", "_ingested_at", "_deserialized_at", "_sequence");
+        .containsExactly(
+            "id", "value", "seq", "_source", "_ingested_at", "_deserialized_at", "_sequence");
     Row sequence = rows.get(0).getAs("_sequence");
     assertThat(sequence.schema().fieldNames()).containsExactly("seq", "_offset");
   }

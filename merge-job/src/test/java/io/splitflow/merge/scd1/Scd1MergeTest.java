@@ -77,7 +77,8 @@ class Scd1MergeTest {
     // a MERGE that matched nothing to change still commits, but rewrites no row
     Row metrics = gold.deltaTable(spark).history(1).head();
     assertThat(metrics.getLong(0)).isGreaterThan(versionBefore);
-    Map<String, String> operationMetrics = metrics.getJavaMap(metrics.fieldIndex("operationMetrics"));
+    Map<String, String> operationMetrics =
+        metrics.getJavaMap(metrics.fieldIndex("operationMetrics"));
     assertThat(operationMetrics).containsEntry("numTargetRowsUpdated", "0");
   }
 
@@ -86,22 +87,32 @@ class Scd1MergeTest {
     merge(new BronzeFixtures().add("a", 5.0, 50, 10).add("b", 5.0, 50, 11));
 
     List<Row> rows = goldRows();
-    assertThat(rows.get(0).<String>getAs("_row_hash")).hasSize(64).isNotEqualTo(rows.get(1).getAs("_row_hash"));
+    assertThat(rows.get(0).<String>getAs("_row_hash"))
+        .hasSize(64)
+        .isNotEqualTo(rows.get(1).getAs("_row_hash"));
   }
 
   @Test
   void retriedBatchWithTheSameTxnVersionIsSkipped() {
     Dataset<Row> latest =
-        BatchDeduper.latestPerKey(new BronzeFixtures().add("a", 1.0, 10, 1).toDataset(spark), KEYS, SEQUENCE_BY);
-    Transactions.runOnce(spark, "test-app", 7, () -> Scd1Merge.merge(spark, gold, GoldRows.of(latest, FIELDS), KEYS));
+        BatchDeduper.latestPerKey(
+            new BronzeFixtures().add("a", 1.0, 10, 1).toDataset(spark), KEYS, SEQUENCE_BY);
+    Transactions.runOnce(
+        spark,
+        "test-app",
+        7,
+        () -> Scd1Merge.merge(spark, gold, GoldRows.of(latest, FIELDS), KEYS));
     long version = gold.deltaTable(spark).history(1).head().getLong(0);
 
     Dataset<Row> newer =
-        BatchDeduper.latestPerKey(new BronzeFixtures().add("a", 9.0, 90, 2).toDataset(spark), KEYS, SEQUENCE_BY);
-    Transactions.runOnce(spark, "test-app", 7, () -> Scd1Merge.merge(spark, gold, GoldRows.of(newer, FIELDS), KEYS));
+        BatchDeduper.latestPerKey(
+            new BronzeFixtures().add("a", 9.0, 90, 2).toDataset(spark), KEYS, SEQUENCE_BY);
+    Transactions.runOnce(
+        spark, "test-app", 7, () -> Scd1Merge.merge(spark, gold, GoldRows.of(newer, FIELDS), KEYS));
 
     assertThat(gold.deltaTable(spark).history(1).head().getLong(0)).isEqualTo(version);
     assertThat(goldRows()).extracting(r -> (Object) r.getAs("value")).containsExactly(1.0);
-    assertThat(spark.conf().getOption("spark.databricks.delta.write.txnAppId").isDefined()).isFalse();
+    assertThat(spark.conf().getOption("spark.databricks.delta.write.txnAppId").isDefined())
+        .isFalse();
   }
 }

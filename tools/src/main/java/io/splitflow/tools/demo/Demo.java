@@ -13,7 +13,6 @@ import io.splitflow.deserialize.DeserializeJob;
 import io.splitflow.ingest.IngestJob;
 import io.splitflow.merge.MergeJob;
 import io.splitflow.tools.generate.Expectation;
-import io.splitflow.tools.generate.GeneratorSettings;
 import io.splitflow.tools.generate.KafkaMessageWriter;
 import io.splitflow.tools.generate.SensorGenerator;
 import io.splitflow.tools.kafka.EmbeddedKafka;
@@ -40,13 +39,15 @@ public final class Demo {
               List.of(
                   "kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                   "lake.root=" + settings.lake().toAbsolutePath(),
-                  "lake.checkpoint-root=" + settings.lake().resolve("_checkpoints").toAbsolutePath()),
+                  "lake.checkpoint-root="
+                      + settings.lake().resolve("_checkpoints").toAbsolutePath()),
               System.getenv());
       DatasetConfig dataset = config.dataset(DATASET);
       kafka.createTopic(dataset.topic(), settings.partitions());
 
-      SensorGenerator generator = new SensorGenerator(GeneratorSettings.defaults(settings.records()));
-      long produced = KafkaMessageWriter.produce(kafka.bootstrapServers(), dataset.topic(), generator);
+      SensorGenerator generator = new SensorGenerator(settings.generator());
+      long produced =
+          KafkaMessageWriter.produce(kafka.bootstrapServers(), dataset.topic(), generator);
       Expectation expectation = generator.expectation();
 
       SparkSession spark = SparkSessions.getOrCreate("splitflow-demo", config.spark());
@@ -57,7 +58,8 @@ public final class Demo {
       timings.add(time(spark, config, dataset, JobName.DESERIALIZE, new DeserializeJob(), raw));
       long bronze = tables.bronzeCount();
       timings.add(time(spark, config, dataset, JobName.MERGE, new MergeJob(), bronze));
-      return tables.summarize(produced, expectation, timings, settings.lake().toAbsolutePath().toString());
+      return tables.summarize(
+          produced, expectation, timings, settings.lake().toAbsolutePath().toString());
     }
   }
 

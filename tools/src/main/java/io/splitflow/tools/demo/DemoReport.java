@@ -26,7 +26,8 @@ final class DemoReport {
     for (DemoSummary.JobTiming job : s.jobs()) {
       out.append(
           String.format(
-              "  %-12s %10d %10.1f %12d%n", job.job(), job.records(), job.seconds(), job.recordsPerSecond()));
+              "  %-12s %10d %10.1f %12d%n",
+              job.job(), job.records(), job.seconds(), job.recordsPerSecond()));
     }
     out.append("\n  a few gold rows:\n");
     for (Map<String, Object> row : s.goldSample()) {
@@ -34,9 +35,13 @@ final class DemoReport {
     }
     out.append("\n  checks:\n");
     for (DemoSummary.Check check : s.checks()) {
-      out.append(String.format("    [%s] %s: %s%n", check.passed() ? "ok" : "FAILED", check.name(), check.detail()));
+      out.append(
+          String.format(
+              "    [%s] %s: %s%n", check.passed() ? "ok" : "FAILED", check.name(), check.detail()));
     }
-    out.append("\n  tables are in ").append(s.lake()).append(" (see README, 'Querying the tables')\n");
+    out.append("\n  tables are in ")
+        .append(s.lake())
+        .append(" (see README, 'Querying the tables')\n");
     return out.toString();
   }
 

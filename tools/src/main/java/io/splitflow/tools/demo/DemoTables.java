@@ -22,7 +22,9 @@ import org.apache.spark.sql.types.StructType;
 
 /** Reads the demo's tables back and checks them against the generator's expectation. */
 final class DemoTables {
-  private static final String[] BUSINESS = {"sensor_id", "reading_date", "value", "unit", "event_time"};
+  private static final String[] BUSINESS = {
+    "sensor_id", "reading_date", "value", "unit", "event_time"
+  };
   private final SparkSession spark;
   private final DatasetConfig dataset;
 
@@ -50,17 +52,21 @@ final class DemoTables {
     Dataset<Row> deadLetters = table(TableLayer.DEAD_LETTER);
     long dead = deadLetters.count();
     Map<String, Long> byReason = new LinkedHashMap<>();
-    for (Row row : deadLetters.groupBy("error_class").count().orderBy(desc("count")).collectAsList()) {
+    for (Row row :
+        deadLetters.groupBy("error_class").count().orderBy(desc("count")).collectAsList()) {
       byReason.put(row.getString(0), row.getLong(1));
     }
-    Dataset<Row> gold = table(TableLayer.GOLD).select(BUSINESS[0], BUSINESS[1], BUSINESS[2], BUSINESS[3], BUSINESS[4]);
+    Dataset<Row> gold =
+        table(TableLayer.GOLD)
+            .select(BUSINESS[0], BUSINESS[1], BUSINESS[2], BUSINESS[3], BUSINESS[4]);
     long goldCount = gold.count();
     Dataset<Row> expected = expectedGold(expectation);
     long missing = expected.except(gold).count();
     long unexpected = gold.except(expected).count();
 
     List<DemoSummary.Check> checks = new ArrayList<>();
-    checks.add(check("raw = produced", raw == produced, raw + " raw rows, " + produced + " produced"));
+    checks.add(
+        check("raw = produced", raw == produced, raw + " raw rows, " + produced + " produced"));
     checks.add(
         check(
             "raw = bronze + dead-letter",
@@ -75,8 +81,14 @@ final class DemoTables {
         check(
             "gold = latest reading per key",
             missing == 0 && unexpected == 0 && goldCount == expectation.latestPerKey().size(),
-            goldCount + " gold rows for " + expectation.latestPerKey().size() + " keys; "
-                + missing + " expected rows missing, " + unexpected + " unexpected"));
+            goldCount
+                + " gold rows for "
+                + expectation.latestPerKey().size()
+                + " keys; "
+                + missing
+                + " expected rows missing, "
+                + unexpected
+                + " unexpected"));
 
     List<Map<String, Object>> sample = new ArrayList<>();
     for (Row row : gold.orderBy(col("sensor_id"), col("reading_date")).limit(5).collectAsList()) {
@@ -93,8 +105,17 @@ final class DemoTables {
       sample.add(values);
     }
     return new DemoSummary(
-        produced, raw, bronze, dead, byReason, goldCount, expectation.latestPerKey().size(),
-        sample, timings, checks, lake);
+        produced,
+        raw,
+        bronze,
+        dead,
+        byReason,
+        goldCount,
+        expectation.latestPerKey().size(),
+        sample,
+        timings,
+        checks,
+        lake);
   }
 
   private Dataset<Row> expectedGold(Expectation expectation) {

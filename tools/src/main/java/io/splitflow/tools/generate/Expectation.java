@@ -6,58 +6,62 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The truth about what a generator emitted: how many messages of each kind, and for every
- * merge key the reading the gold table must end up holding.
+ * The truth about what a generator emitted: how many messages of each kind, and for every merge key
+ * the reading the gold table must end up holding.
  */
 public final class Expectation {
 
-    private final Map<MessageKind, Long> counts = new EnumMap<>(MessageKind.class);
-    private final Map<ReadingKey, Reading> latest = new HashMap<>();
+  private final Map<MessageKind, Long> counts = new EnumMap<>(MessageKind.class);
+  private final Map<ReadingKey, Reading> latest = new HashMap<>();
 
-    public long count(MessageKind kind) {
-        return counts.getOrDefault(kind, 0L);
-    }
+  public long count(MessageKind kind) {
+    return counts.getOrDefault(kind, 0L);
+  }
 
-    public long total() {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
-    }
+  public long total() {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
+  }
 
-    /** Every message that decodes into a reading: VALID + DUPLICATE + LATE. */
-    public long validRecords() {
-        return count(MessageKind.VALID) + count(MessageKind.DUPLICATE) + count(MessageKind.LATE);
-    }
+  /** Every message that decodes into a reading: VALID + DUPLICATE + LATE. */
+  public long validRecords() {
+    return count(MessageKind.VALID) + count(MessageKind.DUPLICATE) + count(MessageKind.LATE);
+  }
 
-    /** Every message the deserialize job must reject: MALFORMED + MISSING_FIELD + WRONG_TYPE. */
-    public long invalidRecords() {
-        return count(MessageKind.MALFORMED) + count(MessageKind.MISSING_FIELD) + count(MessageKind.WRONG_TYPE);
-    }
+  /** Every message the deserialize job must reject: MALFORMED + MISSING_FIELD + WRONG_TYPE. */
+  public long invalidRecords() {
+    return count(MessageKind.MALFORMED)
+        + count(MessageKind.MISSING_FIELD)
+        + count(MessageKind.WRONG_TYPE);
+  }
 
-    /** Per merge key the reading with the greatest event_time; an unmodifiable live view. */
-    public Map<ReadingKey, Reading> latestPerKey() {
-        return Collections.unmodifiableMap(latest);
-    }
+  /** Per merge key the reading with the greatest event_time; an unmodifiable live view. */
+  public Map<ReadingKey, Reading> latestPerKey() {
+    return Collections.unmodifiableMap(latest);
+  }
 
-    /** Number of distinct merge keys that have at least one valid reading. */
-    public int keys() {
-        return latest.size();
-    }
+  /** Number of distinct merge keys that have at least one valid reading. */
+  public int keys() {
+    return latest.size();
+  }
 
-    /** The newest reading of a key so far, or null. */
-    Reading latest(ReadingKey key) {
-        return latest.get(key);
-    }
+  /** The newest reading of a key so far, or null. */
+  Reading latest(ReadingKey key) {
+    return latest.get(key);
+  }
 
-    /** Counts a message; a decoded reading replaces its key's latest only if strictly newer. */
-    void record(MessageKind kind, Reading decoded) {
-        counts.merge(kind, 1L, Long::sum);
-        if (decoded != null) {
-            latest.merge(decoded.key(), decoded,
-                    (old, neu) -> neu.eventTime().isAfter(old.eventTime()) ? neu : old);
-        }
+  /** Counts a message; a decoded reading replaces its key's latest only if strictly newer. */
+  void record(MessageKind kind, Reading decoded) {
+    counts.merge(kind, 1L, Long::sum);
+    if (decoded != null) {
+      latest.merge(
+          decoded.key(),
+          decoded,
+          (old, neu) -> neu.eventTime().isAfter(old.eventTime()) ? neu : old);
     }
+  }
 
-    @Override
-    public String toString() {
-        return "Expectation" + counts + ", keys=" + latest.size();
-    }
+  @Override
+  public String toString() {
+    return "Expectation" + counts + ", keys=" + latest.size();
+  }
 }

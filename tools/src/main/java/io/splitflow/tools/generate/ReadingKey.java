@@ -7,13 +7,13 @@ import java.util.Objects;
 /** The merge key of a reading. */
 public record ReadingKey(String sensorId, LocalDate readingDate) {
 
-    public ReadingKey {
-        Objects.requireNonNull(sensorId, "sensorId");
-        Objects.requireNonNull(readingDate, "readingDate");
-    }
+  public ReadingKey {
+    Objects.requireNonNull(sensorId, "sensorId");
+    Objects.requireNonNull(readingDate, "readingDate");
+  }
 
-    /** The Kafka key: {@code sensor_id|reading_date}, so all readings of a key share a partition. */
-    public byte[] kafkaKey() {
-        return (sensorId + "|" + readingDate).getBytes(StandardCharsets.UTF_8);
-    }
+  /** The Kafka key: {@code sensor_id|reading_date}, so all readings of a key share a partition. */
+  public byte[] kafkaKey() {
+    return (sensorId + "|" + readingDate).getBytes(StandardCharsets.UTF_8);
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.splitflow.tools.demo.Demo;
 import io.splitflow.tools.demo.DemoSettings;
 import io.splitflow.tools.demo.DemoSummary;
+import io.splitflow.tools.generate.GeneratorSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,14 +19,24 @@ class DemoIT {
   @Test
   void demoPassesItsChecksAndAccountsForEveryRecord() throws Exception {
     DemoSummary summary =
-        Demo.run(new DemoSettings(4_000, 2, Path.of("..", "conf", "local.yaml"), dir.resolve("lake")));
+        Demo.run(
+            new DemoSettings(
+                GeneratorSettings.defaults(4_000),
+                2,
+                Path.of("..", "conf", "local.yaml"),
+                dir.resolve("lake")));
 
-    assertThat(summary.checks()).allSatisfy(check -> assertThat(check.passed()).as(check.name() + ": " + check.detail()).isTrue());
+    assertThat(summary.checks())
+        .allSatisfy(
+            check -> assertThat(check.passed()).as(check.name() + ": " + check.detail()).isTrue());
     assertThat(summary.raw()).isEqualTo(4_000);
     assertThat(summary.raw()).isEqualTo(summary.bronze() + summary.deadLetters());
-    assertThat(summary.deadLettersByReason()).containsKeys("MALFORMED_JSON", "MISSING_FIELD", "WRONG_TYPE");
+    assertThat(summary.deadLettersByReason())
+        .containsKeys("MALFORMED_JSON", "MISSING_FIELD", "WRONG_TYPE");
     assertThat(summary.gold()).isEqualTo(summary.expectedGold()).isPositive();
-    assertThat(summary.jobs()).extracting(DemoSummary.JobTiming::job).containsExactly("ingest", "deserialize", "merge");
+    assertThat(summary.jobs())
+        .extracting(DemoSummary.JobTiming::job)
+        .containsExactly("ingest", "deserialize", "merge");
     assertThat(summary.goldSample()).hasSize(5);
   }
 }

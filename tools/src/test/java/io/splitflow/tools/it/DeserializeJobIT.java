@@ -30,9 +30,14 @@ class DeserializeJobIT {
             pipeline.record(key("s1"), json("s1", 21.5, "C", "08:00:00.000")),
             pipeline.record(key("s2"), json("s2", null, null, "08:00:01.000")),
             pipeline.record(key("s3"), malformed),
-            pipeline.record(key("s4"), "{\"sensor_id\":\"s4\",\"reading_date\":\"2026-11-27\",\"value\":1.0}"),
-            pipeline.record(key("s5"), json("s5", 1.0, "C", "08:00:00").replace("\"value\":1.0", "\"value\":\"abc\"")),
-            pipeline.record(key("s6"), json("s6", 1.0, "C", "08:00:00").replace("2026-11-27\"", "27/11/2026\"")),
+            pipeline.record(
+                key("s4"), "{\"sensor_id\":\"s4\",\"reading_date\":\"2026-11-27\",\"value\":1.0}"),
+            pipeline.record(
+                key("s5"),
+                json("s5", 1.0, "C", "08:00:00").replace("\"value\":1.0", "\"value\":\"abc\"")),
+            pipeline.record(
+                key("s6"),
+                json("s6", 1.0, "C", "08:00:00").replace("2026-11-27\"", "27/11/2026\"")),
             pipeline.record(key("s7"), null)));
     pipeline.run(JobName.INGEST);
 
@@ -40,26 +45,45 @@ class DeserializeJobIT {
 
     List<Row> bronze = pipeline.table(TableLayer.BRONZE).orderBy("sensor_id").collectAsList();
     assertThat(bronze)
-        .extracting(r -> r.getAs("sensor_id"), r -> r.getAs("reading_date").toString(), r -> r.getAs("value"),
-            r -> r.getAs("unit"), r -> r.getAs("event_time"))
+        .extracting(
+            r -> r.getAs("sensor_id"),
+            r -> r.getAs("reading_date").toString(),
+            r -> r.getAs("value"),
+            r -> r.getAs("unit"),
+            r -> r.getAs("event_time"))
         .containsExactly(
-            tuple("s1", "2026-11-27", 21.5, "C", Timestamp.from(Instant.parse("2026-11-27T08:00:00Z"))),
-            tuple("s2", "2026-11-27", null, null, Timestamp.from(Instant.parse("2026-11-27T08:00:01Z"))));
+            tuple(
+                "s1",
+                "2026-11-27",
+                21.5,
+                "C",
+                Timestamp.from(Instant.parse("2026-11-27T08:00:00Z"))),
+            tuple(
+                "s2",
+                "2026-11-27",
+                null,
+                null,
+                Timestamp.from(Instant.parse("2026-11-27T08:00:01Z"))));
     Row source = bronze.get(0).getAs("_source");
     assertThat(source.<String>getAs("topic")).isEqualTo(pipeline.topic);
     assertThat(bronze.get(0).<Timestamp>getAs("_ingested_at")).isNotNull();
     assertThat(bronze.get(0).<Timestamp>getAs("_deserialized_at")).isNotNull();
 
-    List<Row> dead = pipeline.table(TableLayer.DEAD_LETTER).orderBy("partition", "offset").collectAsList();
+    List<Row> dead =
+        pipeline.table(TableLayer.DEAD_LETTER).orderBy("partition", "offset").collectAsList();
     assertThat(dead).hasSize(5);
-    assertThat(dead).allSatisfy(r -> {
-      assertThat(r.<String>getAs("stage")).isEqualTo("decode");
-      assertThat(r.<String>getAs("job_version")).isNotBlank();
-      assertThat(r.<String>getAs("topic")).isEqualTo(pipeline.topic);
-      assertThat(r.<Object>getAs("failed_date")).isNotNull();
-    });
     assertThat(dead)
-        .extracting(r -> new String((byte[]) r.getAs("key"), StandardCharsets.UTF_8), r -> r.getAs("error_class"))
+        .allSatisfy(
+            r -> {
+              assertThat(r.<String>getAs("stage")).isEqualTo("decode");
+              assertThat(r.<String>getAs("job_version")).isNotBlank();
+              assertThat(r.<String>getAs("topic")).isEqualTo(pipeline.topic);
+              assertThat(r.<Object>getAs("failed_date")).isNotNull();
+            });
+    assertThat(dead)
+        .extracting(
+            r -> new String((byte[]) r.getAs("key"), StandardCharsets.UTF_8),
+            r -> r.getAs("error_class"))
         .containsExactlyInAnyOrder(
             tuple(key("s3"), "MALFORMED_JSON"),
             tuple(key("s4"), "MISSING_FIELD"),
@@ -69,13 +93,17 @@ class DeserializeJobIT {
     assertThat(messageFor(dead, "s4")).contains("'event_time'");
     assertThat(messageFor(dead, "s5")).contains("'value'").contains("\"abc\"");
     assertThat(messageFor(dead, "s6")).contains("'reading_date'").contains("27/11/2026");
-    Row malformedRow = dead.stream().filter(r -> keyOf(r).equals(key("s3"))).findFirst().orElseThrow();
-    assertThat(new String((byte[]) malformedRow.getAs("value"), StandardCharsets.UTF_8)).isEqualTo(malformed);
+    Row malformedRow =
+        dead.stream().filter(r -> keyOf(r).equals(key("s3"))).findFirst().orElseThrow();
+    assertThat(new String((byte[]) malformedRow.getAs("value"), StandardCharsets.UTF_8))
+        .isEqualTo(malformed);
 
     // raw = bronze + dead letter, matched on Kafka coordinates
     assertThat(pipeline.count(TableLayer.RAW)).isEqualTo(7);
     long accounted =
-        pipeline.table(TableLayer.BRONZE).selectExpr("_source.partition AS partition", "_source.offset AS offset")
+        pipeline
+            .table(TableLayer.BRONZE)
+            .selectExpr("_source.partition AS partition", "_source.offset AS offset")
             .union(pipeline.table(TableLayer.DEAD_LETTER).select("partition", "offset"))
             .distinct()
             .count();
@@ -87,7 +115,11 @@ class DeserializeJobIT {
   }
 
   private static String messageFor(List<Row> dead, String sensor) {
-    return dead.stream().filter(r -> keyOf(r).equals(key(sensor))).findFirst().orElseThrow().getAs("error_message");
+    return dead.stream()
+        .filter(r -> keyOf(r).equals(key(sensor)))
+        .findFirst()
+        .orElseThrow()
+        .getAs("error_message");
   }
 
   @Test
@@ -95,6 +127,9 @@ class DeserializeJobIT {
     Pipeline pipeline = new Pipeline(lake);
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipeline.run(JobName.DESERIALIZE))
-        .hasMessageContaining("input table " + pipeline.dataset.table(TableLayer.RAW) + " does not exist yet; run ingest-job");
+        .hasMessageContaining(
+            "input table "
+                + pipeline.dataset.table(TableLayer.RAW)
+                + " does not exist yet; run ingest-job");
   }
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Known messages through the three jobs, twice: exact tables, nothing duplicated, gold forward only. */
+/**
+ * Known messages through the three jobs, twice: exact tables, nothing duplicated, gold forward
+ * only.
+ */
 @Timeout(600)
 class EndToEndIT {
   @TempDir Path lake;
@@ -32,13 +35,16 @@ class EndToEndIT {
             new ProducerRecord<>(p.topic, a1.key(), a1.value()), // re-delivery
             p.record(key("a"), json("a", 0.5, "C", "09:00:00.000")), // late
             p.record(key("x"), "{oops"),
-            p.record(key("b"), json("b", 2.0, "C", "10:00:00.000").replace("\"value\":2.0", "\"value\":\"x\""))));
+            p.record(
+                key("b"),
+                json("b", 2.0, "C", "10:00:00.000").replace("\"value\":2.0", "\"value\":\"x\""))));
 
     p.runAll();
 
     assertThat(p.count(TableLayer.RAW)).isEqualTo(6);
-    assertThat(bronzeValues(p)).containsExactlyInAnyOrder(
-        tuple("a", 1.0), tuple("a", 1.0), tuple("a", 0.5), tuple("b", 2.0));
+    assertThat(bronzeValues(p))
+        .containsExactlyInAnyOrder(
+            tuple("a", 1.0), tuple("a", 1.0), tuple("a", 0.5), tuple("b", 2.0));
     assertThat(deadLetterClasses(p)).containsExactlyInAnyOrder("MALFORMED_JSON", "WRONG_TYPE");
     assertThat(gold(p)).containsExactly(tuple("a", 1.0, "10:00"), tuple("b", 2.0, "10:00"));
     Map<String, Row> firstSequences = sequences(p);
@@ -53,9 +59,14 @@ class EndToEndIT {
     p.runAll();
 
     assertThat(p.count(TableLayer.RAW)).isEqualTo(10);
-    assertThat(bronzeValues(p)).hasSize(7).contains(tuple("a", 3.0), tuple("b", 9.0), tuple("c", 4.0));
-    assertThat(deadLetterClasses(p)).containsExactlyInAnyOrder("MALFORMED_JSON", "WRONG_TYPE", "MISSING_FIELD");
-    assertThat(gold(p)).containsExactly(tuple("a", 3.0, "11:00"), tuple("b", 2.0, "10:00"), tuple("c", 4.0, "10:00"));
+    assertThat(bronzeValues(p))
+        .hasSize(7)
+        .contains(tuple("a", 3.0), tuple("b", 9.0), tuple("c", 4.0));
+    assertThat(deadLetterClasses(p))
+        .containsExactlyInAnyOrder("MALFORMED_JSON", "WRONG_TYPE", "MISSING_FIELD");
+    assertThat(gold(p))
+        .containsExactly(
+            tuple("a", 3.0, "11:00"), tuple("b", 2.0, "10:00"), tuple("c", 4.0, "10:00"));
     Map<String, Row> secondSequences = sequences(p);
     for (Map.Entry<String, Row> first : firstSequences.entrySet()) {
       java.sql.Timestamp before = first.getValue().getAs("event_time");
@@ -64,7 +75,9 @@ class EndToEndIT {
     }
 
     p.runAll();
-    assertThat(p.count(TableLayer.BRONZE)).as("a run with nothing new changes nothing").isEqualTo(7);
+    assertThat(p.count(TableLayer.BRONZE))
+        .as("a run with nothing new changes nothing")
+        .isEqualTo(7);
     assertThat(p.count(TableLayer.DEAD_LETTER)).isEqualTo(3);
     assertThat(p.count(TableLayer.GOLD)).isEqualTo(3);
   }
@@ -76,18 +89,28 @@ class EndToEndIT {
   }
 
   private static List<String> deadLetterClasses(Pipeline p) {
-    return p.table(TableLayer.DEAD_LETTER).collectAsList().stream().map(r -> r.<String>getAs("error_class")).toList();
+    return p.table(TableLayer.DEAD_LETTER).collectAsList().stream()
+        .map(r -> r.<String>getAs("error_class"))
+        .toList();
   }
 
   private static List<org.assertj.core.groups.Tuple> gold(Pipeline p) {
     return p.table(TableLayer.GOLD).orderBy("sensor_id").collectAsList().stream()
-        .map(r -> tuple(r.getAs("sensor_id"), r.getAs("value"),
-            r.<java.sql.Timestamp>getAs("event_time").toInstant().toString().substring(11, 16)))
+        .map(
+            r ->
+                tuple(
+                    r.getAs("sensor_id"),
+                    r.getAs("value"),
+                    r.<java.sql.Timestamp>getAs("event_time")
+                        .toInstant()
+                        .toString()
+                        .substring(11, 16)))
         .toList();
   }
 
   private static Map<String, Row> sequences(Pipeline p) {
     return p.table(TableLayer.GOLD).collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.<String>getAs("sensor_id"), r -> r.<Row>getAs("_sequence")));
+        .collect(
+            Collectors.toMap(r -> r.<String>getAs("sensor_id"), r -> r.<Row>getAs("_sequence")));
   }
 }

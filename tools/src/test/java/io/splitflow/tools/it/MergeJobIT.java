@@ -22,33 +22,40 @@ class MergeJobIT {
   @Test
   void mergingSeveralBronzeCommitsAtOnceKeepsTheLatestVersionPerKey() throws Exception {
     Pipeline p = new Pipeline(lake);
-    p.produce(List.of(
-        p.record(key("a"), json("a", 1.0, "C", "10:00:00.000")),
-        p.record(key("b"), json("b", 1.0, "C", "10:00:00.000"))));
+    p.produce(
+        List.of(
+            p.record(key("a"), json("a", 1.0, "C", "10:00:00.000")),
+            p.record(key("b"), json("b", 1.0, "C", "10:00:00.000"))));
     p.run(JobName.INGEST);
     p.run(JobName.DESERIALIZE);
-    p.produce(List.of(
-        p.record(key("a"), json("a", 2.0, "C", "10:05:00.000")),
-        p.record(key("a"), json("a", 1.5, "C", "10:01:00.000")),
-        p.record(key("b"), json("b", 0.5, "C", "09:59:00.000"))));
+    p.produce(
+        List.of(
+            p.record(key("a"), json("a", 2.0, "C", "10:05:00.000")),
+            p.record(key("a"), json("a", 1.5, "C", "10:01:00.000")),
+            p.record(key("b"), json("b", 0.5, "C", "09:59:00.000"))));
     p.run(JobName.INGEST);
     p.run(JobName.DESERIALIZE);
 
     p.run(JobName.MERGE); // one batch over both bronze commits
 
     List<Row> gold = p.table(TableLayer.GOLD).orderBy("sensor_id").collectAsList();
-    assertThat(gold).extracting(r -> r.getAs("sensor_id"), r -> r.getAs("value"))
+    assertThat(gold)
+        .extracting(r -> r.getAs("sensor_id"), r -> r.getAs("value"))
         .containsExactly(tuple("a", 2.0), tuple("b", 1.0));
-    assertThat(gold).allSatisfy(r -> {
-      assertThat(r.<String>getAs("_row_hash")).hasSize(64);
-      assertThat(r.<Row>getAs("_sequence").<Long>getAs("_offset")).isNotNull();
-      assertThat(r.<Object>getAs("_updated_at")).isNotNull();
-    });
+    assertThat(gold)
+        .allSatisfy(
+            r -> {
+              assertThat(r.<String>getAs("_row_hash")).hasSize(64);
+              assertThat(r.<Row>getAs("_sequence").<Long>getAs("_offset")).isNotNull();
+              assertThat(r.<Object>getAs("_updated_at")).isNotNull();
+            });
 
-    long version = p.dataset.table(TableLayer.GOLD).deltaTable(p.spark).history(1).head().getLong(0);
+    long version =
+        p.dataset.table(TableLayer.GOLD).deltaTable(p.spark).history(1).head().getLong(0);
     p.run(JobName.MERGE);
     assertThat(p.dataset.table(TableLayer.GOLD).deltaTable(p.spark).history(1).head().getLong(0))
-        .as("a run with no new bronze rows commits nothing").isEqualTo(version);
+        .as("a run with no new bronze rows commits nothing")
+        .isEqualTo(version);
   }
 
   @Test
@@ -57,6 +64,9 @@ class MergeJobIT {
     p.run(JobName.INGEST);
 
     assertThatThrownBy(() -> p.run(JobName.MERGE))
-        .hasMessageContaining("input table " + p.dataset.table(TableLayer.BRONZE) + " does not exist yet; run deserialize-job");
+        .hasMessageContaining(
+            "input table "
+                + p.dataset.table(TableLayer.BRONZE)
+                + " does not exist yet; run deserialize-job");
   }
 }

@@ -11,8 +11,18 @@ final class Readings {
   }
 
   static String json(String sensor, Double value, String unit, String time) {
-    return "{\"sensor_id\":\"" + sensor + "\",\"reading_date\":\"" + DAY + "\",\"value\":" + value
-        + ",\"unit\":" + (unit == null ? "null" : "\"" + unit + "\"")
-        + ",\"event_time\":\"" + DAY + "T" + time + "Z\"}";
+    return "{\"sensor_id\":\""
+        + sensor
+        + "\",\"reading_date\":\""
+        + DAY
+        + "\",\"value\":"
+        + value
+        + ",\"unit\":"
+        + (unit == null ? "null" : "\"" + unit + "\"")
+        + ",\"event_time\":\""
+        + DAY
+        + "T"
+        + time
+        + "Z\"}";
   }
 }

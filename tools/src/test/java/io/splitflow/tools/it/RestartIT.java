@@ -39,7 +39,8 @@ class RestartIT {
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       String sensor = "s" + (i % 10);
-      records.add(p.record(key(sensor), json(sensor, (double) i, "C", String.format("10:00:%02d.000", i))));
+      records.add(
+          p.record(key(sensor), json(sensor, (double) i, "C", String.format("10:00:%02d.000", i))));
       if (i % 8 == 0) {
         records.add(p.record(key(sensor), "{broken " + i));
       }
@@ -54,7 +55,8 @@ class RestartIT {
     p.run(JobName.INGEST);
     FaultPoints.arm(FaultPoints.DESERIALIZE_AFTER_BRONZE);
 
-    assertThatThrownBy(() -> p.run(JobName.DESERIALIZE)).hasStackTraceContaining("injected fault at " + FaultPoints.DESERIALIZE_AFTER_BRONZE);
+    assertThatThrownBy(() -> p.run(JobName.DESERIALIZE))
+        .hasStackTraceContaining("injected fault at " + FaultPoints.DESERIALIZE_AFTER_BRONZE);
     assertThat(p.count(TableLayer.BRONZE)).as("bronze was written before the crash").isEqualTo(40);
     assertThat(p.count(TableLayer.DEAD_LETTER)).as("dead letters were not").isZero();
 
@@ -62,7 +64,12 @@ class RestartIT {
 
     assertThat(p.count(TableLayer.BRONZE)).isEqualTo(40);
     assertThat(p.count(TableLayer.DEAD_LETTER)).isEqualTo(5);
-    assertThat(p.table(TableLayer.BRONZE).select("_source.partition", "_source.offset").distinct().count()).isEqualTo(40);
+    assertThat(
+            p.table(TableLayer.BRONZE)
+                .select("_source.partition", "_source.offset")
+                .distinct()
+                .count())
+        .isEqualTo(40);
   }
 
   @Test
@@ -72,23 +79,29 @@ class RestartIT {
     p.run(JobName.DESERIALIZE);
     FaultPoints.arm(FaultPoints.MERGE_AFTER_MERGE);
 
-    assertThatThrownBy(() -> p.run(JobName.MERGE)).hasStackTraceContaining("injected fault at " + FaultPoints.MERGE_AFTER_MERGE);
+    assertThatThrownBy(() -> p.run(JobName.MERGE))
+        .hasStackTraceContaining("injected fault at " + FaultPoints.MERGE_AFTER_MERGE);
     long versionAfterCrash = goldVersion(p);
     assertThat(p.count(TableLayer.GOLD)).isEqualTo(10);
 
     p.run(JobName.MERGE);
 
-    assertThat(goldVersion(p)).as("the re-run batch was skipped, not merged again").isEqualTo(versionAfterCrash);
+    assertThat(goldVersion(p))
+        .as("the re-run batch was skipped, not merged again")
+        .isEqualTo(versionAfterCrash);
     assertThat(p.count(TableLayer.GOLD)).isEqualTo(10);
-    assertThat(p.table(TableLayer.GOLD).where("sensor_id = 's9'").first().<Double>getAs("value")).isEqualTo(39.0);
+    assertThat(p.table(TableLayer.GOLD).where("sensor_id = 's9'").first().<Double>getAs("value"))
+        .isEqualTo(39.0);
   }
 
   @Test
   void removingTheLastCheckpointCommitAndRestartingChangesNoTable() throws Exception {
     Pipeline p = pipelineWithMixedRecords();
     p.runAll();
-    long bronzeVersion = p.dataset.table(TableLayer.BRONZE).deltaTable(p.spark).history(1).head().getLong(0);
-    long deadVersion = p.dataset.table(TableLayer.DEAD_LETTER).deltaTable(p.spark).history(1).head().getLong(0);
+    long bronzeVersion =
+        p.dataset.table(TableLayer.BRONZE).deltaTable(p.spark).history(1).head().getLong(0);
+    long deadVersion =
+        p.dataset.table(TableLayer.DEAD_LETTER).deltaTable(p.spark).history(1).head().getLong(0);
     long goldVersion = goldVersion(p);
 
     dropLastCommit(p, JobName.DESERIALIZE);
@@ -96,8 +109,16 @@ class RestartIT {
     p.run(JobName.DESERIALIZE);
     p.run(JobName.MERGE);
 
-    assertThat(p.dataset.table(TableLayer.BRONZE).deltaTable(p.spark).history(1).head().getLong(0)).isEqualTo(bronzeVersion);
-    assertThat(p.dataset.table(TableLayer.DEAD_LETTER).deltaTable(p.spark).history(1).head().getLong(0)).isEqualTo(deadVersion);
+    assertThat(p.dataset.table(TableLayer.BRONZE).deltaTable(p.spark).history(1).head().getLong(0))
+        .isEqualTo(bronzeVersion);
+    assertThat(
+            p.dataset
+                .table(TableLayer.DEAD_LETTER)
+                .deltaTable(p.spark)
+                .history(1)
+                .head()
+                .getLong(0))
+        .isEqualTo(deadVersion);
     assertThat(goldVersion(p)).isEqualTo(goldVersion);
     assertThat(p.count(TableLayer.BRONZE)).isEqualTo(40);
     assertThat(p.count(TableLayer.DEAD_LETTER)).isEqualTo(5);

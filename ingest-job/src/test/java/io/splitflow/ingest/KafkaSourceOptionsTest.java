@@ -1,0 +1,63 @@
+package io.splitflow.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.splitflow.common.config.ConfigLoader;
+import io.splitflow.common.config.SplitflowConfig;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KafkaSourceOptionsTest {
+  private static final String YAML =
+      """
+      kafka:
+        bootstrap-servers: b1:9092,b2:9092
+        starting-offsets: latest
+        max-offsets-per-trigger: 5000
+        fail-on-data-loss: false
+        options:
+          security.protocol: SASL_SSL
+          sasl.mechanism: SCRAM-SHA-512
+      lake: { root: /lake }
+      datasets:
+        d:
+          topic: events
+          fields: [{ name: id, type: string, required: true }]
+          merge: { keys: id, sequence-by: id }
+      """;
+
+  private static Map<String, String> options(String... overrides) {
+    SplitflowConfig config = ConfigLoader.parse(YAML, List.of(overrides), Map.of());
+    return KafkaSourceOptions.of(config.kafka(), config.dataset("d"));
+  }
+
+  @Test
+  void configBecomesSparkKafkaSourceOptionsWithClientOptionsPassedThrough() {
+    assertThat(options())
+        .containsEntry("kafka.bootstrap.servers", "b1:9092,b2:9092")
+        .containsEntry("subscribe", "events")
+        .containsEntry("startingOffsets", "latest")
+        .containsEntry("maxOffsetsPerTrigger", "5000")
+        .containsEntry("failOnDataLoss", "false")
+        .containsEntry("includeHeaders", "true")
+        .containsEntry("kafka.security.protocol", "SASL_SSL")
+        .containsEntry("kafka.sasl.mechanism", "SCRAM-SHA-512");
+  }
+
+  @Test
+  void readsOnlyCommittedTransactionsUnlessTold() {
+    assertThat(options()).containsEntry("kafka.isolation.level", "read_committed");
+    assertThat(options("kafka.options.isolation.level=read_uncommitted"))
+        .containsEntry("kafka.isolation.level", "read_uncommitted");
+  }
+
+  @Test
+  void noRateLimitUnlessConfigured() {
+    SplitflowConfig config =
+        ConfigLoader.parse(
+            YAML.replace("  max-offsets-per-trigger: 5000\n", ""), List.of(), Map.of());
+    assertThat(KafkaSourceOptions.of(config.kafka(), config.dataset("d")))
+        .doesNotContainKey("maxOffsetsPerTrigger");
+  }
+}
