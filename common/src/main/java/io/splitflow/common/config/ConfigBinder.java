@@ -33,7 +33,7 @@ final class ConfigBinder {
 
   private ConfigBinder() {}
 
-  static SplitflowConfig bind(ConfigNode root) {
+  static SplitflowConfig bind(ConfigNode root, java.nio.file.Path baseDir) {
     root.allowOnly(TOP);
     KafkaSettings kafka = kafka(root.child("kafka").requireObject().allowOnly(KAFKA));
     LakeSettings lake = lake(root.child("lake").requireObject().allowOnly(LAKE));
@@ -45,7 +45,7 @@ final class ConfigBinder {
     }
     Map<String, DatasetConfig> datasets = new LinkedHashMap<>();
     for (String name : datasetsNode.keys()) {
-      datasets.put(name, DatasetBinder.bind(name, datasetsNode.child(name), lake));
+      datasets.put(name, DatasetBinder.bind(name, datasetsNode.child(name), lake, baseDir));
     }
     return new SplitflowConfig(kafka, lake, spark, datasets);
   }

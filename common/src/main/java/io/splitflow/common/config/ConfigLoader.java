@@ -26,14 +26,23 @@ public final class ConfigLoader {
       throw ConfigErrors.unreadable(file.toString(), "no such file");
     }
     try {
-      return parse(Files.readString(file), overrides, env);
+      Path dir = file.toAbsolutePath().getParent();
+      return parse(Files.readString(file), overrides, env, dir);
     } catch (IOException e) {
       throw ConfigErrors.unreadable(file.toString(), e.getMessage());
     }
   }
 
+  /**
+   * Parses config text; relative schema and registry paths resolve against the working directory.
+   */
   public static SplitflowConfig parse(
       String yaml, List<String> overrides, Map<String, String> env) {
+    return parse(yaml, overrides, env, Path.of("").toAbsolutePath());
+  }
+
+  public static SplitflowConfig parse(
+      String yaml, List<String> overrides, Map<String, String> env, Path baseDir) {
     JsonNode tree;
     try {
       tree = YAML.readTree(yaml);
@@ -49,7 +58,7 @@ public final class ConfigLoader {
     ObjectNode root = (ObjectNode) tree;
     Overrides.apply(root, overrides);
     JsonNode expanded = EnvExpander.expand(root, "", env);
-    return ConfigBinder.bind(new ConfigNode(expanded, ""));
+    return ConfigBinder.bind(new ConfigNode(expanded, ""), baseDir);
   }
 
   private static String firstLine(String message) {

@@ -82,6 +82,14 @@ final class ConfigNode {
     return text;
   }
 
+  /** A value kept as written, spaces included (separators). */
+  String rawString() {
+    if (isMissing() || !node.isValueNode() || node.asText().isEmpty()) {
+      throw ConfigErrors.invalid(path, isMissing() ? "" : node.asText(), "needs a non-empty value");
+    }
+    return node.asText();
+  }
+
   String string(String fallback) {
     return isMissing() ? fallback : string();
   }

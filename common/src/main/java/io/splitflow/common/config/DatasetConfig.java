@@ -13,6 +13,8 @@ public record DatasetConfig(
     String topic,
     DataFormat format,
     List<FieldSpec> fields,
+    DecodeSettings decode,
+    SchemaEvolution schemaEvolution,
     MergeSettings merge,
     Optional<TriggerSpec> trigger,
     Map<TableLayer, TableRef> tables) {
@@ -38,12 +40,28 @@ public record DatasetConfig(
     return merge.sequenceBy().stream().map(this::field).toList();
   }
 
-  public record MergeSettings(MergeMode mode, List<String> keys, List<String> sequenceBy) {
+  /**
+   * How gold is merged. {@code trackHistoryColumns} empty means every business column; {@code
+   * deleteWhen} is a SQL condition over bronze columns that marks a delete.
+   */
+  public record MergeSettings(
+      MergeMode mode,
+      List<String> keys,
+      List<String> sequenceBy,
+      List<String> trackHistoryColumns,
+      Optional<String> deleteWhen,
+      boolean changeDataFeed,
+      boolean deletionVectors,
+      List<String> partitionBy) {
     public static final MergeMode DEFAULT_MODE = MergeMode.SCD1;
+    public static final boolean DEFAULT_CHANGE_DATA_FEED = false;
+    public static final boolean DEFAULT_DELETION_VECTORS = true;
 
     public MergeSettings {
       keys = List.copyOf(keys);
       sequenceBy = List.copyOf(sequenceBy);
+      trackHistoryColumns = List.copyOf(trackHistoryColumns);
+      partitionBy = List.copyOf(partitionBy);
     }
   }
 }

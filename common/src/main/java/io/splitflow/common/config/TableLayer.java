@@ -5,7 +5,9 @@ public enum TableLayer {
   RAW("raw", "raw"),
   BRONZE("bronze", "bronze"),
   DEAD_LETTER("dead-letter", "dead_letter"),
-  GOLD("gold", "gold");
+  GOLD("gold", "gold"),
+  /** One row per merge batch: what it inserted, updated, ignored and deleted. */
+  MERGE_EVENTS("merge-events", "merge_events");
 
   private final String configName;
   private final String storageName;

@@ -9,6 +9,10 @@ public final class TableSchemas {
   public static final String SOURCE = "_source";
   public static final String INGESTED_AT = "_ingested_at";
   public static final String DESERIALIZED_AT = "_deserialized_at";
+
+  /** True for a delete: a Kafka tombstone or a change event that deletes its key. */
+  public static final String DELETED = "_deleted";
+
   public static final String ROW_HASH = "_row_hash";
   public static final String SEQUENCE = "_sequence";
   public static final String UPDATED_AT = "_updated_at";
@@ -46,6 +50,7 @@ public final class TableSchemas {
 
   public static StructType bronze(List<FieldSpec> fields) {
     return SparkTypes.struct(fields)
+        .add(DELETED, DataTypes.BooleanType)
         .add(SOURCE, source())
         .add(INGESTED_AT, DataTypes.TimestampType)
         .add(DESERIALIZED_AT, DataTypes.TimestampType);

@@ -70,6 +70,7 @@ public final class JsonDecoder {
     for (FieldSpec field : fields) {
       bronzeColumns.add(col(RESULT + ".row." + field.name()).as(field.name()));
     }
+    bronzeColumns.add(lit(false).as(TableSchemas.DELETED));
     bronzeColumns.add(
         struct(col("topic"), col("partition"), col("offset"), col("timestamp"))
             .as(TableSchemas.SOURCE));

@@ -1,0 +1,143 @@
+package io.splitflow.common.config;
+
+import io.splitflow.common.schema.FieldSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The deserialize-side keys of a dataset: registry, tombstones, rules, error budget. */
+final class DecodeBinder {
+  private static final Set<String> REGISTRY = Set.of("url", "username", "password", "schemas-dir");
+  private static final Set<String> TOMBSTONES = Set.of("key-format", "separator");
+  private static final Set<String> RULE = Set.of("name", "expr", "class", "action");
+  private static final Pattern RULE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+  private DecodeBinder() {}
+
+  static DecodeSettings bind(
+      ConfigNode dataset,
+      DataFormat format,
+      Optional<String> avroSchema,
+      List<FieldSpec> fields,
+      Path baseDir) {
+    return new DecodeSettings(
+        Choices.of(dataset.child("unknown-fields"), UnknownFields.class, UnknownFields.IGNORE),
+        avroSchema,
+        registry(dataset.child("registry"), format, baseDir),
+        tombstones(dataset.child("tombstones")),
+        rules(dataset.child("rules")),
+        ratio(dataset.child("max-dead-letter-ratio")));
+  }
+
+  private static Optional<RegistrySettings> registry(
+      ConfigNode node, DataFormat format, Path baseDir) {
+    if (format != DataFormat.AVRO_CONFLUENT) {
+      if (!node.isMissing()) {
+        throw ConfigErrors.invalid(node.path(), "{...}", "only applies to format avro-confluent");
+      }
+      return Optional.empty();
+    }
+    node.requireObject().allowOnly(REGISTRY);
+    Optional<String> url = optional(node.child("url"));
+    Optional<String> dir =
+        optional(node.child("schemas-dir")).map(d -> baseDir.resolve(d).normalize().toString());
+    if (url.isPresent() == dir.isPresent()) {
+      throw ConfigErrors.invalid(
+          node.path(),
+          url.isPresent() ? "url and schemas-dir" : "{}",
+          "needs exactly one of url or schemas-dir");
+    }
+    url.ifPresent(
+        u -> {
+          if (!u.startsWith("http://") && !u.startsWith("https://")) {
+            throw ConfigErrors.invalid(node.child("url").path(), u, "is not an http(s) URL");
+          }
+        });
+    Optional<String> username = optional(node.child("username"));
+    Optional<String> password = optional(node.child("password"));
+    if (password.isPresent() && username.isEmpty()) {
+      throw ConfigErrors.missing(node.child("username").path());
+    }
+    return Optional.of(new RegistrySettings(url, username, password, dir));
+  }
+
+  private static Optional<TombstoneKey> tombstones(ConfigNode node) {
+    if (node.isMissing()) {
+      return Optional.empty();
+    }
+    node.requireObject().allowOnly(TOMBSTONES);
+    ConfigNode format = node.child("key-format");
+    String value = format.string();
+    if (!value.equals(TombstoneKey.DELIMITED) && !value.equals(TombstoneKey.JSON)) {
+      throw ConfigErrors.invalid(
+          format.path(), value, "is not allowed; use one of delimited, json");
+    }
+    Optional<String> separator =
+        Optional.ofNullable(
+            node.child("separator").isMissing() ? null : node.child("separator").rawString());
+    if (value.equals(TombstoneKey.DELIMITED) && separator.isEmpty()) {
+      separator = Optional.of("|");
+    }
+    return Optional.of(new TombstoneKey(value, separator));
+  }
+
+  private static List<RuleConfig> rules(ConfigNode node) {
+    List<RuleConfig> rules = new ArrayList<>();
+    if (node.isMissing()) {
+      return rules;
+    }
+    Set<String> names = new HashSet<>();
+    for (ConfigNode rule : node.elements()) {
+      rule.requireObject().allowOnly(RULE);
+      String name = rule.child("name").string();
+      if (!RULE_NAME.matcher(name).matches()) {
+        throw ConfigErrors.invalid(
+            rule.child("name").path(), name, "is not a rule name; use letters, digits and _");
+      }
+      if (!names.add(name)) {
+        throw ConfigErrors.invalid(rule.child("name").path(), name, "is declared twice");
+      }
+      Optional<String> expr = optional(rule.child("expr"));
+      Optional<String> className = optional(rule.child("class"));
+      if (expr.isPresent() == className.isPresent()) {
+        throw ConfigErrors.invalid(
+            rule.path(), name, "needs exactly one of expr (SQL) or class (Java)");
+      }
+      String action = rule.child("action").string("dead-letter");
+      if (!RuleConfig.ACTIONS.contains(action)) {
+        throw ConfigErrors.invalid(
+            rule.child("action").path(),
+            action,
+            "is not allowed; use one of " + String.join(", ", RuleConfig.ACTIONS));
+      }
+      rules.add(new RuleConfig(name, expr, className, action));
+    }
+    return rules;
+  }
+
+  private static OptionalDouble ratio(ConfigNode node) {
+    if (node.isMissing()) {
+      return OptionalDouble.empty();
+    }
+    String text = node.string();
+    try {
+      double ratio = Double.parseDouble(text);
+      if (ratio > 0 && ratio <= 1) {
+        return OptionalDouble.of(ratio);
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the key path
+    }
+    throw ConfigErrors.invalid(
+        node.path(), text, "is not a share; use a number in (0, 1], e.g. 0.05");
+  }
+
+  static Optional<String> optional(ConfigNode node) {
+    return node.isMissing() ? Optional.empty() : Optional.of(node.string());
+  }
+}

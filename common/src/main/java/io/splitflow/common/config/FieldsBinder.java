@@ -1,0 +1,142 @@
+package io.splitflow.common.config;
+
+import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.schema.FieldType;
+import io.splitflow.common.schema.SchemaSources;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A dataset's business fields: listed under {@code fields}, or derived from {@code schema.ddl},
+ * {@code schema.avro-file} or {@code schema.json-schema-file} (paths relative to the config).
+ */
+final class FieldsBinder {
+  private static final Set<String> FIELD = Set.of("name", "type", "required");
+  private static final Set<String> SCHEMA = Set.of("ddl", "avro-file", "json-schema-file");
+  private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+  private FieldsBinder() {}
+
+  /** The fields, and the Avro schema text when the schema came from an .avsc file. */
+  record Bound(List<FieldSpec> fields, Optional<String> avroSchema) {}
+
+  static Bound bind(ConfigNode dataset, DataFormat format, Path baseDir) {
+    ConfigNode listed = dataset.child("fields");
+    ConfigNode schema = dataset.child("schema");
+    if (listed.isMissing() == schema.isMissing()) {
+      throw ConfigErrors.invalid(
+          dataset.path(),
+          listed.isMissing() ? "neither" : "both",
+          "needs exactly one of fields (a list) or schema (ddl, avro-file or json-schema-file)");
+    }
+    if (!listed.isMissing()) {
+      if (format.isAvro()) {
+        throw ConfigErrors.invalid(
+            listed.path(),
+            "[...]",
+            "cannot describe " + format.configName() + " records; give schema.avro-file");
+      }
+      return new Bound(
+          check(listed, listed(listed), i -> listed.path() + "[" + i + "].name"), Optional.empty());
+    }
+    schema.requireObject().allowOnly(SCHEMA);
+    List<String> given = SCHEMA.stream().filter(k -> !schema.child(k).isMissing()).toList();
+    if (given.size() != 1) {
+      throw ConfigErrors.invalid(
+          schema.path(),
+          String.join(" and ", given),
+          "needs exactly one of ddl, avro-file or json-schema-file");
+    }
+    String kind = given.get(0);
+    ConfigNode source = schema.child(kind);
+    if (format.isAvro() && !kind.equals("avro-file")) {
+      throw ConfigErrors.invalid(
+          source.path(),
+          source.string(),
+          "cannot describe " + format.configName() + " records; give schema.avro-file");
+    }
+    return switch (kind) {
+      case "ddl" ->
+          new Bound(
+              check(
+                  source,
+                  derive(source, source.string(), SchemaSources::fromDdl),
+                  i -> source.path()),
+              Optional.empty());
+      case "avro-file" -> {
+        String avsc = read(source, baseDir);
+        yield new Bound(
+            check(source, derive(source, avsc, SchemaSources::fromAvro), i -> source.path()),
+            Optional.of(avsc));
+      }
+      default ->
+          new Bound(
+              check(
+                  source,
+                  derive(source, read(source, baseDir), SchemaSources::fromJsonSchema),
+                  i -> source.path()),
+              Optional.empty());
+    };
+  }
+
+  private static List<FieldSpec> listed(ConfigNode node) {
+    List<FieldSpec> fields = new ArrayList<>();
+    for (ConfigNode element : node.elements()) {
+      element.requireObject().allowOnly(FIELD);
+      FieldType type = Choices.of(element.child("type"), FieldType.class, null);
+      fields.add(
+          new FieldSpec(
+              element.child("name").string(), type, element.child("required").bool(false)));
+    }
+    return fields;
+  }
+
+  private static List<FieldSpec> derive(
+      ConfigNode node, String text, Function<String, List<FieldSpec>> parser) {
+    try {
+      return parser.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(node.path() + ": " + e.getMessage());
+    }
+  }
+
+  private static String read(ConfigNode node, Path baseDir) {
+    Path file = baseDir.resolve(node.string()).normalize();
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw ConfigErrors.invalid(
+          node.path(), node.string(), "cannot be read (" + file + "): " + e.getMessage());
+    }
+  }
+
+  private static List<FieldSpec> check(
+      ConfigNode node, List<FieldSpec> fields, java.util.function.IntFunction<String> pathOf) {
+    if (fields.isEmpty()) {
+      throw ConfigErrors.invalid(node.path(), "[]", "is empty; declare at least one field");
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < fields.size(); i++) {
+      FieldSpec field = fields.get(i);
+      if (!FIELD_NAME.matcher(field.name()).matches()) {
+        throw ConfigErrors.invalid(
+            pathOf.apply(i),
+            field.name(),
+            "is not a field name; use letters, digits and _, starting with a letter"
+                + " (names starting with _ are splitflow's)");
+      }
+      if (!seen.add(field.name())) {
+        throw ConfigErrors.invalid(pathOf.apply(i), field.name(), "is declared twice");
+      }
+    }
+    return fields;
+  }
+}

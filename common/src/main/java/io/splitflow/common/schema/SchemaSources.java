@@ -1,0 +1,189 @@
+package io.splitflow.common.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.avro.LogicalType;
+import org.apache.avro.Schema;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Derives a dataset's fields from the schema forms users already have: a Spark DDL string, an Avro
+ * schema ({@code .avsc}) or a JSON Schema. Failures throw IllegalArgumentException naming the
+ * field; the config loader adds the key path.
+ */
+public final class SchemaSources {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SUPPORTED =
+      "use string, int, long, float, double, boolean, date or timestamp";
+
+  private SchemaSources() {}
+
+  /** {@code sensor_id STRING NOT NULL, value DOUBLE}: NOT NULL makes a field required. */
+  public static List<FieldSpec> fromDdl(String ddl) {
+    StructType struct;
+    try {
+      struct = StructType.fromDDL(ddl);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("is not a Spark DDL schema: " + firstLine(e.getMessage()));
+    }
+    List<FieldSpec> fields = new ArrayList<>();
+    for (StructField field : struct.fields()) {
+      fields.add(
+          new FieldSpec(
+              field.name(), fromSpark(field.name(), field.dataType()), !field.nullable()));
+    }
+    return fields;
+  }
+
+  /** Required = not a union with null. Dates and timestamps come from Avro logical types. */
+  public static List<FieldSpec> fromAvro(String avsc) {
+    Schema schema;
+    try {
+      schema = new Schema.Parser().parse(avsc);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("is not an Avro schema: " + firstLine(e.getMessage()));
+    }
+    if (schema.getType() != Schema.Type.RECORD) {
+      throw new IllegalArgumentException(
+          "is an Avro " + schema.getType().getName() + ", not a record");
+    }
+    List<FieldSpec> fields = new ArrayList<>();
+    for (Schema.Field field : schema.getFields()) {
+      Schema type = field.schema();
+      boolean required = true;
+      if (type.getType() == Schema.Type.UNION) {
+        List<Schema> branches =
+            type.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
+        required = branches.size() == type.getTypes().size();
+        if (branches.size() != 1) {
+          throw new IllegalArgumentException(
+              "field '" + field.name() + "': unions other than [null, T] are not supported");
+        }
+        type = branches.get(0);
+      }
+      fields.add(new FieldSpec(field.name(), fromAvroType(field.name(), type), required));
+    }
+    return fields;
+  }
+
+  /** An object schema's properties; {@code required} lists the required ones. */
+  public static List<FieldSpec> fromJsonSchema(String text) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(text);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("is not JSON: " + firstLine(e.getMessage()));
+    }
+    JsonNode properties = root.path("properties");
+    if (!"object".equals(root.path("type").asText()) || !properties.isObject()) {
+      throw new IllegalArgumentException("is not a JSON Schema of type object with properties");
+    }
+    Set<String> required = new HashSet<>();
+    root.path("required").forEach(name -> required.add(name.asText()));
+    List<FieldSpec> fields = new ArrayList<>();
+    properties
+        .fields()
+        .forEachRemaining(
+            e ->
+                fields.add(
+                    new FieldSpec(
+                        e.getKey(),
+                        fromJsonType(e.getKey(), e.getValue()),
+                        required.contains(e.getKey()))));
+    return fields;
+  }
+
+  private static FieldType fromSpark(String name, DataType type) {
+    if (type.equals(DataTypes.StringType)) return FieldType.STRING;
+    if (type.equals(DataTypes.IntegerType)) return FieldType.INT;
+    if (type.equals(DataTypes.LongType)) return FieldType.LONG;
+    if (type.equals(DataTypes.FloatType)) return FieldType.FLOAT;
+    if (type.equals(DataTypes.DoubleType)) return FieldType.DOUBLE;
+    if (type.equals(DataTypes.BooleanType)) return FieldType.BOOLEAN;
+    if (type.equals(DataTypes.DateType)) return FieldType.DATE;
+    if (type.equals(DataTypes.TimestampType)) return FieldType.TIMESTAMP;
+    throw new IllegalArgumentException(
+        "field '" + name + "': type " + type.simpleString() + " is not supported; " + SUPPORTED);
+  }
+
+  private static FieldType fromAvroType(String name, Schema type) {
+    LogicalType logical = type.getLogicalType();
+    String logicalName = logical == null ? "" : logical.getName();
+    switch (type.getType()) {
+      case STRING:
+        return FieldType.STRING;
+      case INT:
+        return logicalName.equals("date") ? FieldType.DATE : FieldType.INT;
+      case LONG:
+        return logicalName.startsWith("timestamp-") || logicalName.startsWith("local-timestamp-")
+            ? FieldType.TIMESTAMP
+            : FieldType.LONG;
+      case FLOAT:
+        return FieldType.FLOAT;
+      case DOUBLE:
+        return FieldType.DOUBLE;
+      case BOOLEAN:
+        return FieldType.BOOLEAN;
+      default:
+        throw new IllegalArgumentException(
+            "field '"
+                + name
+                + "': Avro type "
+                + type.getType().getName()
+                + " is not supported; "
+                + SUPPORTED
+                + " (date and timestamp-millis/micros logical types)");
+    }
+  }
+
+  private static FieldType fromJsonType(String name, JsonNode property) {
+    String type =
+        property.path("type").isArray()
+            ? firstNonNull(property.path("type"))
+            : property.path("type").asText();
+    String format = property.path("format").asText();
+    return switch (type) {
+      case "string" ->
+          switch (format) {
+            case "date" -> FieldType.DATE;
+            case "date-time" -> FieldType.TIMESTAMP;
+            default -> FieldType.STRING;
+          };
+      case "integer" -> format.equals("int32") ? FieldType.INT : FieldType.LONG;
+      case "number" -> format.equals("float") ? FieldType.FLOAT : FieldType.DOUBLE;
+      case "boolean" -> FieldType.BOOLEAN;
+      default ->
+          throw new IllegalArgumentException(
+              "field '"
+                  + name
+                  + "': JSON Schema type '"
+                  + type
+                  + "' is not supported; "
+                  + SUPPORTED);
+    };
+  }
+
+  private static String firstNonNull(JsonNode types) {
+    for (JsonNode type : types) {
+      if (!type.asText().equals("null")) {
+        return type.asText();
+      }
+    }
+    return "null";
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
