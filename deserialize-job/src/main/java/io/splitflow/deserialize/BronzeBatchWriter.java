@@ -1,49 +1,58 @@
 package io.splitflow.deserialize;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.job.FaultPoints;
 import io.splitflow.common.job.JobContext;
-import io.splitflow.common.job.JobVersion;
 import io.splitflow.common.table.Transactions;
-import io.splitflow.deserialize.decode.Decoded;
-import io.splitflow.deserialize.decode.JsonDecoder;
+import io.splitflow.deserialize.batch.BatchCounts;
+import io.splitflow.deserialize.batch.BatchProcessor;
+import io.splitflow.deserialize.batch.ErrorBudget;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes one micro-batch to bronze and to the dead-letter table. Each append carries (txnAppId,
  * batchId), so when Spark re-runs a batch after a crash between the two writes, the write that
- * already landed is skipped and the other one is made: each record lands once.
+ * already landed is skipped and the other one is made: each record lands once. Fail rules and the
+ * error budget are checked before either write.
  */
 final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
-  private static final Logger LOG = LoggerFactory.getLogger(BronzeBatchWriter.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.splitflow.deserialize");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final JobContext context;
-  private final JsonDecoder decoder;
+  private final BatchProcessor processor;
 
-  BronzeBatchWriter(JobContext context, JsonDecoder decoder) {
+  BronzeBatchWriter(JobContext context, BatchProcessor processor) {
     this.context = context;
-    this.decoder = decoder;
+    this.processor = processor;
   }
 
   @Override
-  public void call(Dataset<Row> raw, Long batchId) {
-    String appId = Transactions.currentQueryId(raw.sparkSession());
-    String txnAppId = context.txnAppId(appId);
-    Dataset<Row> decoded = decoder.decode(raw).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Decoded split = decoder.split(decoded, JobVersion.current());
-      Transactions.appendOnce(split.bronze(), context.table(TableLayer.BRONZE), txnAppId, batchId);
+  public void call(Dataset<Row> raw, Long batchId) throws Exception {
+    String txnAppId = context.txnAppId(Transactions.currentQueryId(raw.sparkSession()));
+    try (BatchProcessor.Processed batch = processor.process(raw)) {
+      BatchCounts counts = batch.counts();
+      ErrorBudget.check(
+          context.dataset().name(),
+          batchId,
+          counts,
+          context.dataset().decode().maxDeadLetterRatio());
+      Transactions.appendOnce(batch.bronze(), context.table(TableLayer.BRONZE), txnAppId, batchId);
       FaultPoints.check(FaultPoints.DESERIALIZE_AFTER_BRONZE);
       Transactions.appendOnce(
-          split.deadLetters(), context.table(TableLayer.DEAD_LETTER), txnAppId, batchId);
-      LOG.debug(
-          "batch {} of {} written to bronze and dead letters", batchId, context.dataset().name());
-    } finally {
-      decoded.unpersist();
+          batch.deadLetters(), context.table(TableLayer.DEAD_LETTER), txnAppId, batchId);
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("event", "deserialized");
+      line.put("dataset", context.dataset().name());
+      line.put("batch_id", batchId);
+      line.putAll(counts.asMap());
+      LOG.info(JSON.writeValueAsString(line));
     }
   }
 }

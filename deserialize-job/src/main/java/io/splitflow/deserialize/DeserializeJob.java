@@ -10,8 +10,9 @@ import io.splitflow.common.job.StreamingJob;
 import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.common.table.TableInitializer;
 import io.splitflow.common.table.TableRef;
-import io.splitflow.deserialize.decode.JsonDecoder;
-import io.splitflow.deserialize.decode.UnknownFieldPolicy;
+import io.splitflow.deserialize.batch.BatchProcessor;
+import io.splitflow.deserialize.batch.BatchProcessors;
+import io.splitflow.deserialize.replay.ReplayCommand;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
     name = "deserialize-job",
     mixinStandardHelpOptions = true,
     versionProvider = JobVersion.class,
+    subcommands = ReplayCommand.class,
     description = "raw -> bronze (typed) + dead-letter table (every record that fails).")
 public final class DeserializeJob extends JobCommand implements StreamingJob {
 
@@ -48,6 +50,8 @@ public final class DeserializeJob extends JobCommand implements StreamingJob {
     if (!raw.exists(spark)) {
       throw JobErrors.inputMissing(raw, context.dataset().name(), JobName.INGEST);
     }
+    // compiled first: a rule that does not parse stops the job before any table is touched
+    BatchProcessor processor = BatchProcessors.forDataset(spark, context.dataset());
     TableInitializer.ensure(
         spark,
         context.table(TableLayer.BRONZE),
@@ -61,14 +65,13 @@ public final class DeserializeJob extends JobCommand implements StreamingJob {
         "failed_date",
         Map.of());
 
-    JsonDecoder decoder = new JsonDecoder(context.dataset().fields(), UnknownFieldPolicy.IGNORE);
     Dataset<Row> rawStream = raw.readStream(spark.readStream());
     return rawStream
         .writeStream()
         .queryName(context.queryName())
         .option("checkpointLocation", context.checkpoint())
         .trigger(context.trigger().toSparkTrigger())
-        .foreachBatch(new BronzeBatchWriter(context, decoder))
+        .foreachBatch(new BronzeBatchWriter(context, processor))
         .start();
   }
 }

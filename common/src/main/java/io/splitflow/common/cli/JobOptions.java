@@ -1,5 +1,6 @@
 package io.splitflow.common.cli;
 
+import io.splitflow.common.config.ConfigException;
 import io.splitflow.common.config.ConfigLoader;
 import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.SplitflowConfig;
@@ -14,18 +15,10 @@ import picocli.CommandLine.Option;
 
 /** The options every job takes, the same under spark-submit and bin/splitflow. */
 public final class JobOptions {
-  @Option(
-      names = "--config",
-      required = true,
-      paramLabel = "FILE",
-      description = "The YAML configuration.")
+  @Option(names = "--config", paramLabel = "FILE", description = "The YAML configuration.")
   Path config;
 
-  @Option(
-      names = "--dataset",
-      required = true,
-      paramLabel = "NAME",
-      description = "The dataset to run.")
+  @Option(names = "--dataset", paramLabel = "NAME", description = "The dataset to run.")
   String dataset;
 
   @Option(
@@ -49,6 +42,13 @@ public final class JobOptions {
    * Loads and validates everything the job needs; throws ConfigException naming the key at fault.
    */
   public JobContext context(JobName job, Map<String, String> env) {
+    // checked here rather than by picocli, so that subcommands (replay) need not repeat them
+    if (config == null) {
+      throw new ConfigException("Missing required option: '--config=FILE'");
+    }
+    if (dataset == null) {
+      throw new ConfigException("Missing required option: '--dataset=NAME'");
+    }
     SplitflowConfig loaded = ConfigLoader.load(config, overrides, env);
     DatasetConfig chosen = loaded.dataset(dataset);
     TriggerSpec spec =

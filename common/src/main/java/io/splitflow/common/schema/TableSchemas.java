@@ -13,6 +13,9 @@ public final class TableSchemas {
   /** True for a delete: a Kafka tombstone or a change event that deletes its key. */
   public static final String DELETED = "_deleted";
 
+  /** In dead letters: when a replay moved the record to bronze; null while it waits. */
+  public static final String REPLAYED_AT = "replayed_at";
+
   public static final String ROW_HASH = "_row_hash";
   public static final String SEQUENCE = "_sequence";
   public static final String UPDATED_AT = "_updated_at";
@@ -64,7 +67,8 @@ public final class TableSchemas {
         .add("failed_rules", DataTypes.createArrayType(DataTypes.StringType))
         .add("job_version", DataTypes.StringType)
         .add("failed_at", DataTypes.TimestampType)
-        .add("failed_date", DataTypes.DateType);
+        .add("failed_date", DataTypes.DateType)
+        .add(REPLAYED_AT, DataTypes.TimestampType);
   }
 
   /** The sequence struct: the configured sequence columns in order, then the Kafka offset. */

@@ -17,5 +17,19 @@ public enum DecodeError {
   /** A number of the right kind that does not fit the schema type. */
   OUT_OF_RANGE,
   /** A top-level field that is not in the schema, when such fields are dead-lettered. */
-  UNKNOWN_FIELD
+  UNKNOWN_FIELD,
+  /** A tombstone whose Kafka key does not give the merge key fields. */
+  BAD_TOMBSTONE_KEY,
+  /** The decoder itself failed on this record (a bug); the record waits in dead letters. */
+  DECODER_FAILURE,
+  /** Avro binary that does not decode with its schema: truncated, garbage, or bytes left over. */
+  MALFORMED_AVRO,
+  /** A Confluent-framed value whose first byte is not the magic byte 0. */
+  BAD_MAGIC_BYTE,
+  /** A Confluent-framed value shorter than its 5-byte header. */
+  TRUNCATED,
+  /** The schema id in a Confluent header is not in the schema registry, or it is unreachable. */
+  UNKNOWN_SCHEMA_ID,
+  /** The writer's schema cannot be resolved against the reader schema. */
+  INCOMPATIBLE_SCHEMA
 }

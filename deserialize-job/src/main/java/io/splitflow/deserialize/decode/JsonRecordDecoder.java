@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.splitflow.common.schema.FieldSpec;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import java.util.Objects;
  * binding, and shares one {@link JsonFactory}, which is thread-safe and rebuilt lazily after
  * deserialization.
  */
-public final class JsonRecordDecoder implements Serializable {
+public final class JsonRecordDecoder implements RecordDecoder {
 
   private static final long serialVersionUID = 1L;
 
@@ -45,6 +44,7 @@ public final class JsonRecordDecoder implements Serializable {
     }
   }
 
+  @Override
   public DecodeResult decode(byte[] value) {
     if (value == null) {
       return DecodeResult.failed(DecodeError.NULL_VALUE, "value is null (Kafka tombstone)");

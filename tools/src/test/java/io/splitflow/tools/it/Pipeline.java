@@ -14,11 +14,15 @@ import io.splitflow.deserialize.DeserializeJob;
 import io.splitflow.ingest.IngestJob;
 import io.splitflow.merge.MergeJob;
 import io.splitflow.tools.kafka.EmbeddedKafka;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,22 +41,72 @@ final class Pipeline {
   private static EmbeddedKafka broker;
 
   final SparkSession spark = SparkTestSession.get();
-  final String topic = "sensor_readings_" + UUID.randomUUID().toString().substring(0, 8);
+  final String topic;
   final SplitflowConfig config;
   final DatasetConfig dataset;
 
   Pipeline(Path lake) {
+    this(lake, yaml -> yaml);
+  }
+
+  /** A pipeline on the shipped config as changed by {@code edit} (e.g. a stricter schema). */
+  Pipeline(Path lake, UnaryOperator<String> edit) {
+    this(lake, edit, null);
+  }
+
+  private Pipeline(Path lake, UnaryOperator<String> edit, String existingTopic) {
     EmbeddedKafka kafka = broker();
-    kafka.createTopic(topic, 2);
-    config =
-        ConfigLoader.load(
-            Path.of("..", "conf", "local.yaml"),
-            List.of(
-                "kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "lake.root=" + lake,
-                "datasets." + DATASET + ".topic=" + topic),
-            Map.of());
+    topic =
+        existingTopic != null
+            ? existingTopic
+            : "sensor_readings_" + UUID.randomUUID().toString().substring(0, 8);
+    if (existingTopic == null) {
+      kafka.createTopic(topic, 2);
+    }
+    config = load(lake, edit, topic);
     dataset = config.dataset(DATASET);
+  }
+
+  /** The same topic and lake with another config: a redeploy after a config fix. */
+  Pipeline redeployed(Path lake, UnaryOperator<String> edit) {
+    return new Pipeline(lake, edit, topic);
+  }
+
+  private SplitflowConfig load(Path lake, UnaryOperator<String> edit, String topicName) {
+    Path file;
+    try {
+      String yaml = Files.readString(Path.of("..", "conf", "local.yaml"));
+      Path dir = Files.createDirectories(lake.resolve("_test-conf"));
+      file = Files.createTempFile(dir, "config", ".yaml");
+      Files.writeString(file, edit.apply(yaml));
+      // schema files named in the config resolve against conf/, as for the shipped file
+      Files.createDirectories(file.getParent().resolve("schemas"));
+      copySchemas(file.getParent().resolve("schemas"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ConfigLoader.load(
+        file,
+        List.of(
+            "kafka.bootstrap-servers=" + broker().bootstrapServers(),
+            "lake.root=" + lake,
+            "datasets." + DATASET + ".topic=" + topicName),
+        Map.of());
+  }
+
+  private static void copySchemas(Path target) throws IOException {
+    Path source = Path.of("..", "conf", "schemas");
+    if (!Files.isDirectory(source)) {
+      return;
+    }
+    try (var files = Files.list(source)) {
+      for (Path schema : files.toList()) {
+        Files.copy(
+            schema,
+            target.resolve(schema.getFileName()),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
   }
 
   /** One broker per test JVM: starting one costs seconds. */

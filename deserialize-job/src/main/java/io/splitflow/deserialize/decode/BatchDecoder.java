@@ -1,0 +1,125 @@
+package io.splitflow.deserialize.decode;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
+import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.schema.SparkTypes;
+import io.splitflow.common.schema.TableSchemas;
+import io.splitflow.deserialize.deadletter.DeadLetters;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Decodes raw rows with a {@link RecordDecoder}, once per row in a UDF that returns the typed row
+ * or the error; a tombstone (null value) becomes a delete. The caller persists the decoded batch so
+ * the successes and the failures are split from one pass.
+ */
+public final class BatchDecoder {
+  public static final String STAGE = "decode";
+  static final String RESULT = "_decoded";
+
+  /** The struct holding the raw columns in decoded rows. */
+  public static final String RAW = "_raw";
+
+  private final List<FieldSpec> fields;
+  private final UserDefinedFunction udf;
+
+  public BatchDecoder(
+      List<FieldSpec> fields, RecordDecoder decoder, TombstoneKeyDecoder tombstones) {
+    this.fields = List.copyOf(fields);
+    StructType resultType =
+        new StructType()
+            .add("row", SparkTypes.struct(fields))
+            .add("deleted", DataTypes.BooleanType)
+            .add("error_class", DataTypes.StringType)
+            .add("error_message", DataTypes.StringType);
+    UDF2<byte[], byte[], Row> decode =
+        (key, value) -> {
+          boolean tombstone = value == null;
+          DecodeResult result;
+          try {
+            result = tombstone ? tombstones.decode(key) : decoder.decode(value);
+          } catch (RuntimeException e) {
+            // a decoder bug must cost one record, not the job: the record waits in dead letters
+            result = DecodeResult.failed(DecodeError.DECODER_FAILURE, "could not decode: " + e);
+          }
+          return result.ok()
+              ? RowFactory.create(RowFactory.create(result.values()), tombstone, null, null)
+              : RowFactory.create(null, null, result.error().name(), result.message());
+        };
+    this.udf = functions.udf(decode, resultType).asNondeterministic().withName("splitflow_decode");
+  }
+
+  /** Raw rows with one more column holding the decode result; persist it before splitting. */
+  public Dataset<Row> decode(Dataset<Row> raw) {
+    return raw.withColumn(RESULT, udf.apply(col("key"), col("value")));
+  }
+
+  /**
+   * The rows that decoded: the business fields and {@code _deleted} at the top level (rules name
+   * them), the raw columns kept under {@code _raw}, since a field may be called {@code value} too.
+   */
+  public Dataset<Row> decodedRows(Dataset<Row> decoded) {
+    List<Column> columns = new ArrayList<>();
+    for (FieldSpec field : fields) {
+      columns.add(col(RESULT + ".row." + field.name()).as(field.name()));
+    }
+    columns.add(col(RESULT + ".deleted").as(TableSchemas.DELETED));
+    List<Column> raw = new ArrayList<>();
+    for (String rawColumn : TableSchemas.raw().fieldNames()) {
+      raw.add(col(rawColumn));
+    }
+    columns.add(struct(raw.toArray(Column[]::new)).as(RAW));
+    return decoded
+        .where(col(RESULT + ".error_class").isNull())
+        .select(columns.toArray(Column[]::new));
+  }
+
+  /** Dead letters of the decode stage. */
+  public Dataset<Row> failures(Dataset<Row> decoded, String jobVersion) {
+    return DeadLetters.of(
+        decoded.where(col(RESULT + ".error_class").isNotNull()),
+        lit(STAGE),
+        col(RESULT + ".error_class"),
+        col(RESULT + ".error_message"),
+        array().cast(DataTypes.createArrayType(DataTypes.StringType)),
+        jobVersion);
+  }
+
+  /** Error classes of the decode failures, for the batch's counts. */
+  public static Column errorClass() {
+    return col(RESULT + ".error_class");
+  }
+
+  /** Bronze rows from decoded rows: business fields, {@code _deleted}, provenance. */
+  public static Dataset<Row> toBronze(Dataset<Row> decodedRows, List<FieldSpec> fields) {
+    List<Column> columns = new ArrayList<>();
+    for (FieldSpec field : fields) {
+      columns.add(col(field.name()));
+    }
+    columns.add(col(TableSchemas.DELETED));
+    columns.add(
+        struct(
+                col(RAW + ".topic").as("topic"),
+                col(RAW + ".partition").as("partition"),
+                col(RAW + ".offset").as("offset"),
+                col(RAW + ".timestamp").as("timestamp"))
+            .as(TableSchemas.SOURCE));
+    columns.add(col(RAW + ".ingested_at").as(TableSchemas.INGESTED_AT));
+    columns.add(current_timestamp().as(TableSchemas.DESERIALIZED_AT));
+    return decodedRows.select(columns.toArray(Column[]::new));
+  }
+}

@@ -1,0 +1,120 @@
+package io.splitflow.deserialize.decode;
+
+import io.splitflow.common.config.TombstoneKey;
+import io.splitflow.common.schema.FieldSpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a Kafka tombstone's key into the merge-key values of a delete: the key is either the key
+ * fields joined by a separator (in merge-key order) or a JSON object holding them. Without a key
+ * format configured, a tombstone is still a delete, with null keys (merge-job counts and skips it).
+ */
+public final class TombstoneKeyDecoder implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final TombstoneKey format;
+  private final int fieldCount;
+  private final int[] keyPositions;
+  private final FieldSpec[] keyFields;
+  private final JsonRecordDecoder json;
+
+  public TombstoneKeyDecoder(TombstoneKey format, List<FieldSpec> fields, List<String> keys) {
+    this.format = format;
+    this.fieldCount = fields.size();
+    this.keyPositions = new int[keys.size()];
+    this.keyFields = new FieldSpec[keys.size()];
+    List<FieldSpec> required = new ArrayList<>();
+    for (int k = 0; k < keys.size(); k++) {
+      for (int i = 0; i < fields.size(); i++) {
+        if (fields.get(i).name().equals(keys.get(k))) {
+          keyPositions[k] = i;
+          keyFields[k] = new FieldSpec(fields.get(i).name(), fields.get(i).type(), true);
+          required.add(keyFields[k]);
+        }
+      }
+    }
+    this.json =
+        format != null && format.format().equals(TombstoneKey.JSON)
+            ? new JsonRecordDecoder(required, UnknownFieldPolicy.IGNORE)
+            : null;
+  }
+
+  public DecodeResult decode(byte[] key) {
+    Object[] values = new Object[fieldCount];
+    if (format == null) {
+      return DecodeResult.ok(values);
+    }
+    if (key == null) {
+      return failed("the tombstone has no key");
+    }
+    Object[] keyValues;
+    if (json != null) {
+      DecodeResult result = json.decode(key);
+      if (!result.ok()) {
+        return failed("its key is not a JSON object with the key fields: " + result.message());
+      }
+      keyValues = result.values();
+    } else {
+      String text = new String(key, StandardCharsets.UTF_8);
+      String[] parts = text.split(Pattern.quote(format.separator().orElse("|")), -1);
+      if (parts.length != keyFields.length) {
+        return failed(
+            "its key '"
+                + text
+                + "' has "
+                + parts.length
+                + " parts; expected "
+                + keyFields.length
+                + " separated by '"
+                + format.separator().orElse("|")
+                + "'");
+      }
+      keyValues = new Object[parts.length];
+      for (int k = 0; k < parts.length; k++) {
+        try {
+          keyValues[k] = parse(keyFields[k], parts[k]);
+        } catch (RuntimeException e) {
+          return failed(
+              "key field '"
+                  + keyFields[k].name()
+                  + "': '"
+                  + parts[k]
+                  + "' is not a "
+                  + keyFields[k].type().typeName());
+        }
+      }
+    }
+    for (int k = 0; k < keyPositions.length; k++) {
+      values[keyPositions[k]] = keyValues[k];
+    }
+    return DecodeResult.ok(values);
+  }
+
+  private static Object parse(FieldSpec field, String text) {
+    return switch (field.type()) {
+      case STRING -> text;
+      case INT -> Integer.parseInt(text);
+      case LONG -> Long.parseLong(text);
+      case FLOAT -> Float.parseFloat(text);
+      case DOUBLE -> Double.parseDouble(text);
+      case BOOLEAN ->
+          switch (text) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException(text);
+          };
+      case DATE -> LocalDate.parse(text);
+      case TIMESTAMP -> Instant.parse(text);
+    };
+  }
+
+  private static DecodeResult failed(String why) {
+    return DecodeResult.failed(
+        DecodeError.BAD_TOMBSTONE_KEY, "tombstone cannot be a delete: " + why);
+  }
+}
