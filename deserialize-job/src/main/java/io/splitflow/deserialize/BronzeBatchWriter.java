@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.job.FaultPoints;
 import io.splitflow.common.job.JobContext;
+import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.table.TableRef;
 import io.splitflow.common.table.Transactions;
 import io.splitflow.deserialize.batch.BatchCounts;
 import io.splitflow.deserialize.batch.BatchProcessor;
 import io.splitflow.deserialize.batch.ErrorBudget;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Writes one micro-batch to bronze and to the dead-letter table. Each append carries (txnAppId,
  * batchId), so when Spark re-runs a batch after a crash between the two writes, the write that
  * already landed is skipped and the other one is made: each record lands once. Fail rules and the
- * error budget are checked before either write.
+ * error budget are checked before either write. Columns a batch adds to bronze (schema evolution)
+ * land with its bronze append, in one commit.
  */
 final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
   private static final Logger LOG = LoggerFactory.getLogger("io.splitflow.deserialize");
@@ -43,7 +47,7 @@ final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
           batchId,
           counts,
           context.dataset().decode().maxDeadLetterRatio());
-      Transactions.appendOnce(batch.bronze(), context.table(TableLayer.BRONZE), txnAppId, batchId);
+      appendToBronze(batch, txnAppId, batchId);
       FaultPoints.check(FaultPoints.DESERIALIZE_AFTER_BRONZE);
       Transactions.appendOnce(
           batch.deadLetters(), context.table(TableLayer.DEAD_LETTER), txnAppId, batchId);
@@ -52,7 +56,32 @@ final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
       line.put("dataset", context.dataset().name());
       line.put("batch_id", batchId);
       line.putAll(counts.asMap());
+      if (!batch.addedColumns().isEmpty()) {
+        line.put("added_columns", columnNames(batch.addedColumns()));
+      }
       LOG.info(JSON.writeValueAsString(line));
     }
+  }
+
+  /**
+   * With new columns, the append merges them into bronze's schema, in the same commit as the rows
+   * and under the same (txnAppId, batchId): a re-run batch finds them in bronze and adds none.
+   */
+  private void appendToBronze(BatchProcessor.Processed batch, String txnAppId, long batchId) {
+    TableRef bronze = context.table(TableLayer.BRONZE);
+    if (batch.addedColumns().isEmpty()) {
+      Transactions.appendOnce(batch.bronze(), bronze, txnAppId, batchId);
+      return;
+    }
+    LOG.info(
+        "dataset {}: batch {} adds bronze columns {}",
+        context.dataset().name(),
+        batchId,
+        columnNames(batch.addedColumns()));
+    Transactions.appendOnceMergingSchema(batch.bronze(), bronze, txnAppId, batchId);
+  }
+
+  private static List<String> columnNames(List<FieldSpec> columns) {
+    return columns.stream().map(c -> c.name() + " " + c.type().typeName()).toList();
   }
 }

@@ -51,7 +51,7 @@ public final class DeserializeJob extends JobCommand implements StreamingJob {
       throw JobErrors.inputMissing(raw, context.dataset().name(), JobName.INGEST);
     }
     // compiled first: a rule that does not parse stops the job before any table is touched
-    BatchProcessor processor = BatchProcessors.forDataset(spark, context.dataset());
+    BatchProcessor processor = BatchProcessors.forStream(spark, context.dataset());
     TableInitializer.ensure(
         spark,
         context.table(TableLayer.BRONZE),

@@ -8,13 +8,17 @@ public enum DataFormat {
   /** Plain Avro binary written with the configured schema. */
   AVRO,
   /** Confluent wire format: magic byte 0, 4-byte schema id, Avro binary. */
-  AVRO_CONFLUENT;
+  AVRO_CONFLUENT,
+  /**
+   * Protocol Buffers, described by a compiled descriptor set ({@code protoc --descriptor_set_out}).
+   */
+  PROTOBUF;
 
   public String configName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   public boolean isAvro() {
-    return this != JSON;
+    return this == AVRO || this == AVRO_CONFLUENT;
   }
 }

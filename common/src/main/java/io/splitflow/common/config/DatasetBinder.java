@@ -22,6 +22,8 @@ final class DatasetBinder {
           "fields",
           "schema",
           "unknown-fields",
+          "envelope",
+          "protobuf",
           "registry",
           "tombstones",
           "rules",

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class DecodeBinder {
   private static final Set<String> REGISTRY = Set.of("url", "username", "password", "schemas-dir");
   private static final Set<String> TOMBSTONES = Set.of("key-format", "separator");
+  private static final Set<String> PROTOBUF = Set.of("descriptor-file", "message");
   private static final Set<String> RULE = Set.of("name", "expr", "class", "action");
   private static final Pattern RULE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
@@ -25,9 +26,18 @@ final class DecodeBinder {
       Optional<String> avroSchema,
       List<FieldSpec> fields,
       Path baseDir) {
+    Envelope envelope = Choices.of(dataset.child("envelope"), Envelope.class, Envelope.NONE);
+    if (envelope == Envelope.DEBEZIUM && format != DataFormat.JSON) {
+      throw ConfigErrors.invalid(
+          dataset.child("envelope").path(),
+          "debezium",
+          "is supported with format json (Debezium's JSON converter) only");
+    }
     return new DecodeSettings(
         Choices.of(dataset.child("unknown-fields"), UnknownFields.class, UnknownFields.IGNORE),
+        envelope,
         avroSchema,
+        protobuf(dataset.child("protobuf"), format, baseDir),
         registry(dataset.child("registry"), format, baseDir),
         tombstones(dataset.child("tombstones")),
         rules(dataset.child("rules")),
@@ -64,6 +74,23 @@ final class DecodeBinder {
       throw ConfigErrors.missing(node.child("username").path());
     }
     return Optional.of(new RegistrySettings(url, username, password, dir));
+  }
+
+  private static Optional<ProtobufSettings> protobuf(
+      ConfigNode node, DataFormat format, Path baseDir) {
+    if (format != DataFormat.PROTOBUF) {
+      if (!node.isMissing()) {
+        throw ConfigErrors.invalid(node.path(), "{...}", "only applies to format protobuf");
+      }
+      return Optional.empty();
+    }
+    node.requireObject().allowOnly(PROTOBUF);
+    ConfigNode file = node.child("descriptor-file");
+    java.nio.file.Path descriptor = baseDir.resolve(file.string()).normalize();
+    if (!java.nio.file.Files.isRegularFile(descriptor)) {
+      throw ConfigErrors.invalid(file.path(), file.string(), "is not a file (" + descriptor + ")");
+    }
+    return Optional.of(new ProtobufSettings(descriptor.toString(), node.child("message").string()));
   }
 
   private static Optional<TombstoneKey> tombstones(ConfigNode node) {

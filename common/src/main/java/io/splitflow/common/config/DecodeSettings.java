@@ -7,7 +7,9 @@ import java.util.OptionalDouble;
 /** How deserialize-job turns raw values into bronze rows, and when it gives up. */
 public record DecodeSettings(
     UnknownFields unknownFields,
+    Envelope envelope,
     Optional<String> avroSchema,
+    Optional<ProtobufSettings> protobuf,
     Optional<RegistrySettings> registry,
     Optional<TombstoneKey> tombstoneKey,
     List<RuleConfig> rules,

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -50,27 +49,7 @@ public final class SchemaSources {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("is not an Avro schema: " + firstLine(e.getMessage()));
     }
-    if (schema.getType() != Schema.Type.RECORD) {
-      throw new IllegalArgumentException(
-          "is an Avro " + schema.getType().getName() + ", not a record");
-    }
-    List<FieldSpec> fields = new ArrayList<>();
-    for (Schema.Field field : schema.getFields()) {
-      Schema type = field.schema();
-      boolean required = true;
-      if (type.getType() == Schema.Type.UNION) {
-        List<Schema> branches =
-            type.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
-        required = branches.size() == type.getTypes().size();
-        if (branches.size() != 1) {
-          throw new IllegalArgumentException(
-              "field '" + field.name() + "': unions other than [null, T] are not supported");
-        }
-        type = branches.get(0);
-      }
-      fields.add(new FieldSpec(field.name(), fromAvroType(field.name(), type), required));
-    }
-    return fields;
+    return AvroFieldMapping.fields(schema);
   }
 
   /** An object schema's properties; {@code required} lists the required ones. */
@@ -111,36 +90,6 @@ public final class SchemaSources {
     if (type.equals(DataTypes.TimestampType)) return FieldType.TIMESTAMP;
     throw new IllegalArgumentException(
         "field '" + name + "': type " + type.simpleString() + " is not supported; " + SUPPORTED);
-  }
-
-  private static FieldType fromAvroType(String name, Schema type) {
-    LogicalType logical = type.getLogicalType();
-    String logicalName = logical == null ? "" : logical.getName();
-    switch (type.getType()) {
-      case STRING:
-        return FieldType.STRING;
-      case INT:
-        return logicalName.equals("date") ? FieldType.DATE : FieldType.INT;
-      case LONG:
-        return logicalName.startsWith("timestamp-") || logicalName.startsWith("local-timestamp-")
-            ? FieldType.TIMESTAMP
-            : FieldType.LONG;
-      case FLOAT:
-        return FieldType.FLOAT;
-      case DOUBLE:
-        return FieldType.DOUBLE;
-      case BOOLEAN:
-        return FieldType.BOOLEAN;
-      default:
-        throw new IllegalArgumentException(
-            "field '"
-                + name
-                + "': Avro type "
-                + type.getType().getName()
-                + " is not supported; "
-                + SUPPORTED
-                + " (date and timestamp-millis/micros logical types)");
-    }
   }
 
   private static FieldType fromJsonType(String name, JsonNode property) {

@@ -21,6 +21,16 @@ public final class Transactions {
     table.append(rows.write().option("txnAppId", appId).option("txnVersion", batchId));
   }
 
+  /** Like {@link #appendOnce}, and new columns of {@code rows} are added to the table's schema. */
+  public static void appendOnceMergingSchema(
+      Dataset<Row> rows, TableRef table, String appId, long batchId) {
+    table.append(
+        rows.write()
+            .option("txnAppId", appId)
+            .option("txnVersion", batchId)
+            .option("mergeSchema", "true"));
+  }
+
   /** Runs a MERGE (or any DML) so that Delta skips it if (appId, batchId) was already committed. */
   public static void runOnce(SparkSession spark, String appId, long batchId, Runnable write) {
     synchronized (SESSION_TXN_LOCK) {

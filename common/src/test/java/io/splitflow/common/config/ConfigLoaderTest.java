@@ -144,9 +144,9 @@ class ConfigLoaderTest {
   void unknownNestedKeyNamesItsPath() {
     assertRejected(
         VALID.replace("    topic: sensors", "    topic: sensors\n    topik: typo"),
-        "datasets.sensor_readings.topik: unknown key; allowed here: fields, format,"
-            + " max-dead-letter-ratio, merge, registry, rules, schema, schema-evolution, tables,"
-            + " tombstones, topic, trigger, unknown-fields");
+        "datasets.sensor_readings.topik: unknown key; allowed here: envelope, fields, format,"
+            + " max-dead-letter-ratio, merge, protobuf, registry, rules, schema, schema-evolution,"
+            + " tables, tombstones, topic, trigger, unknown-fields");
   }
 
   @Test
@@ -187,7 +187,8 @@ class ConfigLoaderTest {
             + " JSON offsets map such as {\"topic\":{\"0\":23}}");
     assertRejected(
         VALID.replace("    topic: sensors", "    topic: sensors\n    format: xml"),
-        "datasets.sensor_readings.format: 'xml' is not allowed; use one of json, avro, avro-confluent");
+        "datasets.sensor_readings.format: 'xml' is not allowed; use one of json, avro, avro-confluent,"
+            + " protobuf");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.not;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.deserialize.decode.BatchDecoder;
+import io.splitflow.deserialize.evolution.DecodePlanner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +17,23 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * One deserialize batch, from raw rows to what bronze and the dead-letter table receive, with the
  * counts. Decoding runs once (the decoded batch is persisted); deletes skip the rules, since they
- * carry only their key.
+ * carry only their key. The fields decoded may change from batch to batch (schema evolution): the
+ * planner decides them before the batch is decoded.
  */
 public final class BatchProcessor {
-  private final List<FieldSpec> fields;
-  private final BatchDecoder decoder;
+  private final DecodePlanner planner;
   private final RuleStage rules;
   private final String jobVersion;
 
+  /** A processor that decodes {@code fields}, batch after batch. */
   public BatchProcessor(
       List<FieldSpec> fields, BatchDecoder decoder, RuleStage rules, String jobVersion) {
-    this.fields = List.copyOf(fields);
-    this.decoder = decoder;
+    this(DecodePlanner.fixed(fields, decoder), rules, jobVersion);
+  }
+
+  /** A processor whose planner decides each batch's fields (schema evolution). */
+  public BatchProcessor(DecodePlanner planner, RuleStage rules, String jobVersion) {
+    this.planner = planner;
     this.rules = rules;
     this.jobVersion = jobVersion;
   }
@@ -38,13 +44,19 @@ public final class BatchProcessor {
     private final Dataset<Row> bronze;
     private final Dataset<Row> deadLetters;
     private final BatchCounts counts;
+    private final List<FieldSpec> addedColumns;
 
     private Processed(
-        Dataset<Row> decoded, Dataset<Row> bronze, Dataset<Row> deadLetters, BatchCounts counts) {
+        Dataset<Row> decoded,
+        Dataset<Row> bronze,
+        Dataset<Row> deadLetters,
+        BatchCounts counts,
+        List<FieldSpec> addedColumns) {
       this.decoded = decoded;
       this.bronze = bronze;
       this.deadLetters = deadLetters;
       this.counts = counts;
+      this.addedColumns = addedColumns;
     }
 
     public Dataset<Row> bronze() {
@@ -59,6 +71,14 @@ public final class BatchProcessor {
       return counts;
     }
 
+    /**
+     * The columns {@link #bronze()} has that the bronze table lacks: append it with Delta's schema
+     * merge when this is not empty.
+     */
+    public List<FieldSpec> addedColumns() {
+      return addedColumns;
+    }
+
     @Override
     public void close() {
       rules.release();
@@ -67,6 +87,9 @@ public final class BatchProcessor {
   }
 
   public Processed process(Dataset<Row> raw) {
+    DecodePlanner.Plan plan = planner.plan(raw);
+    BatchDecoder decoder = plan.decoder();
+    List<FieldSpec> fields = plan.fields().fields();
     Dataset<Row> decoded = decoder.decode(raw).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<String, Long> byReason = new HashMap<>();
@@ -111,7 +134,7 @@ public final class BatchProcessor {
       if (validated.deadLetters() != null) {
         deadLetters = deadLetters.unionByName(validated.deadLetters());
       }
-      return new Processed(decoded, bronze, deadLetters, counts);
+      return new Processed(decoded, bronze, deadLetters, counts, plan.fields().added());
     } catch (RuntimeException e) {
       rules.release();
       decoded.unpersist();

@@ -57,7 +57,8 @@ public final class BatchDecoder {
             result = DecodeResult.failed(DecodeError.DECODER_FAILURE, "could not decode: " + e);
           }
           return result.ok()
-              ? RowFactory.create(RowFactory.create(result.values()), tombstone, null, null)
+              ? RowFactory.create(
+                  RowFactory.create(result.values()), tombstone || result.deleted(), null, null)
               : RowFactory.create(null, null, result.error().name(), result.message());
         };
     this.udf = functions.udf(decode, resultType).asNondeterministic().withName("splitflow_decode");

@@ -31,5 +31,14 @@ public enum DecodeError {
   /** The schema id in a Confluent header is not in the schema registry, or it is unreachable. */
   UNKNOWN_SCHEMA_ID,
   /** The writer's schema cannot be resolved against the reader schema. */
-  INCOMPATIBLE_SCHEMA
+  INCOMPATIBLE_SCHEMA,
+  /** Bytes that do not parse as the configured protobuf message: truncated or garbage. */
+  MALFORMED_PROTOBUF,
+  /** A change event the decoder does not apply, such as a truncate; the message names its op. */
+  UNSUPPORTED_CHANGE,
+  /**
+   * A change event without an op or the before/after object its op needs, with one of those twice,
+   * or with a payload that is not an object.
+   */
+  MALFORMED_CHANGE_EVENT
 }

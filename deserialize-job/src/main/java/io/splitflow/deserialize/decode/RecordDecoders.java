@@ -1,26 +1,74 @@
 package io.splitflow.deserialize.decode;
 
+import io.splitflow.common.config.ConfigException;
 import io.splitflow.common.config.DatasetConfig;
+import io.splitflow.common.config.Envelope;
+import io.splitflow.common.config.ProtobufSettings;
+import io.splitflow.common.config.RegistrySettings;
 import io.splitflow.common.config.UnknownFields;
+import io.splitflow.deserialize.decode.avro.AvroRecordDecoder;
+import io.splitflow.deserialize.decode.avro.ConfluentAvroDecoder;
+import io.splitflow.deserialize.decode.debezium.DebeziumJsonDecoder;
+import io.splitflow.deserialize.decode.protobuf.ProtobufRecordDecoder;
+import io.splitflow.deserialize.decode.registry.CachingSchemaRegistry;
+import io.splitflow.deserialize.decode.registry.DirectorySchemaRegistry;
+import io.splitflow.deserialize.decode.registry.HttpSchemaRegistry;
+import io.splitflow.deserialize.decode.registry.SchemaRegistry;
 
-/** Picks the decoder a dataset's format needs. */
+/** Picks the decoder a dataset's format (and envelope) needs. */
 public final class RecordDecoders {
   private RecordDecoders() {}
 
+  /** Builds the decoder on the driver; a schema that cannot work stops the job here (exit 2). */
   public static RecordDecoder forDataset(DatasetConfig dataset) {
+    try {
+      return build(dataset);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("datasets." + dataset.name() + ": " + e.getMessage());
+    }
+  }
+
+  private static RecordDecoder build(DatasetConfig dataset) {
+    if (dataset.decode().envelope() == Envelope.DEBEZIUM) {
+      return new DebeziumJsonDecoder(
+          dataset.fields(), dataset.merge().keys(), unknownFields(dataset));
+    }
     return switch (dataset.format()) {
-      case JSON ->
-          new JsonRecordDecoder(
-              dataset.fields(),
-              dataset.decode().unknownFields() == UnknownFields.DEAD_LETTER
-                  ? UnknownFieldPolicy.DEAD_LETTER
-                  : UnknownFieldPolicy.IGNORE);
-      case AVRO, AVRO_CONFLUENT -> throw new UnsupportedOperationException("avro: wired below");
+      case JSON -> new JsonRecordDecoder(dataset.fields(), unknownFields(dataset));
+      case AVRO -> new AvroRecordDecoder(avroSchema(dataset), dataset.fields());
+      case AVRO_CONFLUENT ->
+          new ConfluentAvroDecoder(avroSchema(dataset), dataset.fields(), registry(dataset));
+      case PROTOBUF -> {
+        ProtobufSettings protobuf = dataset.decode().protobuf().orElseThrow();
+        yield new ProtobufRecordDecoder(
+            protobuf.descriptorFile(), protobuf.message(), dataset.fields());
+      }
     };
   }
 
   public static TombstoneKeyDecoder tombstones(DatasetConfig dataset) {
     return new TombstoneKeyDecoder(
         dataset.decode().tombstoneKey().orElse(null), dataset.fields(), dataset.merge().keys());
+  }
+
+  public static UnknownFieldPolicy unknownFields(DatasetConfig dataset) {
+    return dataset.decode().unknownFields() == UnknownFields.DEAD_LETTER
+        ? UnknownFieldPolicy.DEAD_LETTER
+        : UnknownFieldPolicy.IGNORE;
+  }
+
+  private static String avroSchema(DatasetConfig dataset) {
+    // the config loader requires schema.avro-file for the Avro formats
+    return dataset.decode().avroSchema().orElseThrow();
+  }
+
+  /** The registry of an {@code avro-confluent} dataset, behind the JVM-wide cache. */
+  public static SchemaRegistry registry(DatasetConfig dataset) {
+    RegistrySettings settings = dataset.decode().registry().orElseThrow();
+    SchemaRegistry source =
+        settings.url().isPresent()
+            ? new HttpSchemaRegistry(settings.url().get(), settings.username(), settings.password())
+            : new DirectorySchemaRegistry(settings.schemasDir().orElseThrow());
+    return new CachingSchemaRegistry(source);
   }
 }

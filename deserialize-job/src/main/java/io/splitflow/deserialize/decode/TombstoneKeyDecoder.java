@@ -17,14 +17,21 @@ import java.util.regex.Pattern;
 public final class TombstoneKeyDecoder implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final TombstoneKey format;
+  /**
+   * Null when no key format is configured; kept as plain strings, since Optional does not
+   * serialize.
+   */
+  private final String format;
+
+  private final String separator;
   private final int fieldCount;
   private final int[] keyPositions;
   private final FieldSpec[] keyFields;
   private final JsonRecordDecoder json;
 
   public TombstoneKeyDecoder(TombstoneKey format, List<FieldSpec> fields, List<String> keys) {
-    this.format = format;
+    this.format = format == null ? null : format.format();
+    this.separator = format == null ? null : format.separator().orElse("|");
     this.fieldCount = fields.size();
     this.keyPositions = new int[keys.size()];
     this.keyFields = new FieldSpec[keys.size()];
@@ -54,14 +61,14 @@ public final class TombstoneKeyDecoder implements java.io.Serializable {
     }
     Object[] keyValues;
     if (json != null) {
-      DecodeResult result = json.decode(key);
+      DecodeResult result = json.decode(unwrapPayload(key));
       if (!result.ok()) {
         return failed("its key is not a JSON object with the key fields: " + result.message());
       }
       keyValues = result.values();
     } else {
       String text = new String(key, StandardCharsets.UTF_8);
-      String[] parts = text.split(Pattern.quote(format.separator().orElse("|")), -1);
+      String[] parts = text.split(Pattern.quote(separator), -1);
       if (parts.length != keyFields.length) {
         return failed(
             "its key '"
@@ -71,7 +78,7 @@ public final class TombstoneKeyDecoder implements java.io.Serializable {
                 + " parts; expected "
                 + keyFields.length
                 + " separated by '"
-                + format.separator().orElse("|")
+                + separator
                 + "'");
       }
       keyValues = new Object[parts.length];
@@ -94,6 +101,30 @@ public final class TombstoneKeyDecoder implements java.io.Serializable {
     }
     return DecodeResult.ok(values);
   }
+
+  /**
+   * Kafka Connect's JSON converter wraps keys as {@code {"schema": ..., "payload": {...}}}
+   * (Debezium's tombstones carry such keys): decode the payload then.
+   */
+  private static byte[] unwrapPayload(byte[] key) {
+    if (key.length == 0
+        || key[0] != '{'
+        || !new String(key, StandardCharsets.UTF_8).contains("\"payload\"")) {
+      return key;
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode node = MAPPER.readTree(key);
+      com.fasterxml.jackson.databind.JsonNode payload = node.get("payload");
+      return payload != null && payload.isObject() && node.has("schema")
+          ? MAPPER.writeValueAsBytes(payload)
+          : key;
+    } catch (java.io.IOException e) {
+      return key; // the strict decoder reports what is wrong with it
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private static Object parse(FieldSpec field, String text) {
     return switch (field.type()) {

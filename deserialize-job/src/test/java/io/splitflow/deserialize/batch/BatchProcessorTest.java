@@ -60,7 +60,9 @@ class BatchProcessorTest {
               T0,
               Date.valueOf(LocalDate.of(2026, 11, 27))));
     }
-    return spark.createDataFrame(rows, TableSchemas.raw());
+    // repartitioned so the plan really runs in tasks (a local relation would be evaluated on the
+    // driver, hiding serialization bugs)
+    return spark.createDataFrame(rows, TableSchemas.raw()).repartition(2);
   }
 
   private BatchProcessor processor(TombstoneKey tombstones) {
@@ -150,6 +152,19 @@ class BatchProcessorTest {
       assertThat(dead.<String>getAs("error_message"))
           .startsWith(
               "tombstone cannot be a delete: its key is not a JSON object with the key fields: malformed JSON");
+    }
+  }
+
+  @Test
+  void aConnectWrappedJsonKeyIsUnwrappedLikeDebeziumTombstonesNeed() {
+    String key =
+        "{\"schema\":{\"type\":\"struct\"},\"payload\":{\"id\":\"y\",\"day\":\"2026-11-28\"}}";
+    try (BatchProcessor.Processed batch =
+        processor(new TombstoneKey("json", Optional.empty()))
+            .process(raw(new String[][] {{key, null}}))) {
+      assertThat(batch.bronze().collectAsList())
+          .extracting(r -> r.getAs("id"), r -> r.getAs("day").toString(), r -> r.getAs("_deleted"))
+          .containsExactly(tuple("y", "2026-11-28", true));
     }
   }
 

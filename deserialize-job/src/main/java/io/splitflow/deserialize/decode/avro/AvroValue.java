@@ -1,0 +1,82 @@
+package io.splitflow.deserialize.decode.avro;
+
+import io.splitflow.common.schema.AvroFieldMapping;
+import io.splitflow.common.schema.FieldType;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.apache.avro.Schema;
+
+/**
+ * How a decoded Avro datum becomes the Java value of its column. Logical types are converted here
+ * rather than by Avro's conversions, which would cost a lookup per value. Local timestamps are
+ * taken as UTC, as JSON timestamps without an offset are.
+ */
+enum AvroValue {
+  STRING(FieldType.STRING),
+  INT(FieldType.INT),
+  LONG(FieldType.LONG),
+  FLOAT(FieldType.FLOAT),
+  DOUBLE(FieldType.DOUBLE),
+  BOOLEAN(FieldType.BOOLEAN),
+  DATE(FieldType.DATE),
+  TIMESTAMP_MILLIS(FieldType.TIMESTAMP),
+  TIMESTAMP_MICROS(FieldType.TIMESTAMP),
+  TIMESTAMP_NANOS(FieldType.TIMESTAMP);
+
+  // Spark keeps timestamps as microseconds in a long: later millis would overflow it
+  private static final long MAX_MILLIS = Long.MAX_VALUE / 1_000;
+
+  private final FieldType type;
+
+  AvroValue(FieldType type) {
+    this.type = type;
+  }
+
+  FieldType type() {
+    return type;
+  }
+
+  /** The conversion for a field; IllegalArgumentException if its type is not supported. */
+  static AvroValue of(Schema.Field field) {
+    FieldType type = AvroFieldMapping.type(field);
+    return switch (type) {
+      case STRING -> STRING;
+      case INT -> INT;
+      case LONG -> LONG;
+      case FLOAT -> FLOAT;
+      case DOUBLE -> DOUBLE;
+      case BOOLEAN -> BOOLEAN;
+      case DATE -> DATE;
+      case TIMESTAMP -> {
+        String logical = AvroFieldMapping.valueSchema(field).getLogicalType().getName();
+        yield logical.endsWith("millis")
+            ? TIMESTAMP_MILLIS
+            : logical.endsWith("micros") ? TIMESTAMP_MICROS : TIMESTAMP_NANOS;
+      }
+    };
+  }
+
+  /** The column value of a datum that is not null, or null if it is out of the column's range. */
+  Object convert(Object datum) {
+    return switch (this) {
+      // a Utf8, or a String if the schema asks for avro.java.string
+      case STRING -> datum.toString();
+      case INT, LONG, FLOAT, DOUBLE, BOOLEAN -> datum;
+      case DATE -> LocalDate.ofEpochDay((Integer) datum);
+      case TIMESTAMP_MILLIS -> {
+        long millis = (Long) datum;
+        yield millis >= -MAX_MILLIS && millis <= MAX_MILLIS ? Instant.ofEpochMilli(millis) : null;
+      }
+      case TIMESTAMP_MICROS -> {
+        long micros = (Long) datum;
+        yield Instant.ofEpochSecond(
+            Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+      }
+      case TIMESTAMP_NANOS -> {
+        long nanos = (Long) datum;
+        yield Instant.ofEpochSecond(
+            Math.floorDiv(nanos, 1_000_000_000), Math.floorMod(nanos, 1_000_000_000));
+      }
+    };
+  }
+}

@@ -1,0 +1,73 @@
+package io.splitflow.deserialize.decode.avro;
+
+import static io.splitflow.deserialize.decode.avro.AvroRecordDecoderTest.assertFailure;
+import static io.splitflow.deserialize.decode.avro.AvroTestData.plain;
+import static io.splitflow.deserialize.decode.avro.AvroTestData.schema;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.splitflow.common.schema.AvroFieldMapping;
+import io.splitflow.deserialize.decode.DecodeError;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
+import org.junit.jupiter.api.Test;
+
+/** Dates and timestamps of every precision, written as Avro's raw ints and longs. */
+class AvroLogicalTypesTest {
+
+  private static final Schema TIMES =
+      schema(
+          """
+          {"type": "record", "name": "Times", "fields": [
+            {"name": "day", "type": {"type": "int", "logicalType": "date"}},
+            {"name": "millis", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+            {"name": "micros", "type": {"type": "long", "logicalType": "timestamp-micros"}},
+            {"name": "nanos", "type": {"type": "long", "logicalType": "timestamp-nanos"}},
+            {"name": "local_millis", "type": {"type": "long", "logicalType": "local-timestamp-millis"}},
+            {"name": "local_micros", "type": {"type": "long", "logicalType": "local-timestamp-micros"}}
+          ]}
+          """);
+
+  private final AvroRecordDecoder decoder =
+      new AvroRecordDecoder(TIMES.toString(), AvroFieldMapping.fields(TIMES));
+
+  @Test
+  void datesAndTimestampsOfEveryPrecisionBecomeLocalDatesAndInstants() {
+    GenericRecord record =
+        times(-1, 1_764_231_330_123L)
+            .set("micros", 1_764_231_330_123_456L)
+            .set("nanos", 1_764_231_330_123_456_789L)
+            .set("local_micros", -1L)
+            .build();
+
+    assertThat(decoder.decode(plain(record)).values())
+        .containsExactly(
+            LocalDate.of(1969, 12, 31),
+            Instant.parse("2025-11-27T08:15:30.123Z"),
+            Instant.parse("2025-11-27T08:15:30.123456Z"),
+            Instant.parse("2025-11-27T08:15:30.123456789Z"),
+            Instant.parse("2025-11-27T08:15:30.123Z"),
+            Instant.parse("1969-12-31T23:59:59.999999Z"));
+  }
+
+  @Test
+  void everyMillisValueBeyondWhatSparkStoresIsOutOfRange() {
+    assertFailure(
+        decoder.decode(plain(times(0, Long.MAX_VALUE).build())),
+        DecodeError.OUT_OF_RANGE,
+        "field 'millis': 9223372036854775807 ms is out of range for timestamp; "
+            + "field 'local_millis': 9223372036854775807 ms is out of range for timestamp");
+  }
+
+  private static GenericRecordBuilder times(int day, long millis) {
+    return new GenericRecordBuilder(TIMES)
+        .set("day", day)
+        .set("millis", millis)
+        .set("micros", 0L)
+        .set("nanos", 0L)
+        .set("local_millis", millis)
+        .set("local_micros", 0L);
+  }
+}
