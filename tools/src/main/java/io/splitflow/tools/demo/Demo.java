@@ -12,11 +12,17 @@ import io.splitflow.common.trigger.TriggerSpec;
 import io.splitflow.deserialize.DeserializeJob;
 import io.splitflow.ingest.IngestJob;
 import io.splitflow.merge.MergeJob;
+import io.splitflow.tools.generate.ConfluentAvroTranscoder;
 import io.splitflow.tools.generate.Expectation;
 import io.splitflow.tools.generate.KafkaMessageWriter;
+import io.splitflow.tools.generate.Message;
 import io.splitflow.tools.generate.SensorGenerator;
 import io.splitflow.tools.kafka.EmbeddedKafka;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
@@ -26,28 +32,25 @@ import org.apache.spark.sql.SparkSession;
  * generator knows must be there.
  */
 public final class Demo {
-  public static final String DATASET = "sensor_readings";
-
   private Demo() {}
 
   public static DemoSummary run(DemoSettings settings) throws Exception {
     DemoLake.reset(settings.lake());
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-      SplitflowConfig config =
-          ConfigLoader.load(
-              settings.config(),
-              List.of(
-                  "kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                  "lake.root=" + settings.lake().toAbsolutePath(),
-                  "lake.checkpoint-root="
-                      + settings.lake().resolve("_checkpoints").toAbsolutePath()),
-              System.getenv());
-      DatasetConfig dataset = config.dataset(DATASET);
+      List<String> overrides = new ArrayList<>();
+      overrides.add("kafka.bootstrap-servers=" + kafka.bootstrapServers());
+      overrides.add("lake.root=" + settings.lake().toAbsolutePath());
+      overrides.add(
+          "lake.checkpoint-root=" + settings.lake().resolve("_checkpoints").toAbsolutePath());
+      overrides.addAll(settings.overrides());
+      SplitflowConfig config = ConfigLoader.load(settings.config(), overrides, System.getenv());
+      DatasetConfig dataset = config.dataset(settings.format().dataset());
       kafka.createTopic(dataset.topic(), settings.partitions());
 
       SensorGenerator generator = new SensorGenerator(settings.generator());
       long produced =
-          KafkaMessageWriter.produce(kafka.bootstrapServers(), dataset.topic(), generator);
+          KafkaMessageWriter.produce(
+              kafka.bootstrapServers(), dataset.topic(), encoded(generator, settings));
       Expectation expectation = generator.expectation();
 
       SparkSession spark = SparkSessions.getOrCreate("splitflow-demo", config.spark());
@@ -61,6 +64,18 @@ public final class Demo {
       return tables.summarize(
           produced, expectation, timings, settings.lake().toAbsolutePath().toString());
     }
+  }
+
+  private static Iterator<Message> encoded(SensorGenerator generator, DemoSettings settings)
+      throws IOException {
+    if (settings.format() == DemoSettings.DemoFormat.JSON) {
+      return generator;
+    }
+    Path registry = settings.config().toAbsolutePath().getParent().resolve("schemas/registry");
+    return new ConfluentAvroTranscoder(
+        generator,
+        Files.readString(registry.resolve("1.avsc")),
+        Files.readString(registry.resolve("2.avsc")));
   }
 
   private static DemoSummary.JobTiming time(

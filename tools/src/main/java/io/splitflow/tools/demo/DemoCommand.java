@@ -3,6 +3,8 @@ package io.splitflow.tools.demo;
 import io.splitflow.tools.generate.GeneratorOptions;
 import io.splitflow.tools.generate.GeneratorSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +50,17 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print stack traces of failures.")
   boolean verbose;
 
+  @Option(
+      names = "--format",
+      defaultValue = "json",
+      description = "json (dataset sensor_readings) or avro-confluent (sensor_readings_avro).")
+  String format;
+
+  @Option(
+      names = "--merge-mode",
+      description = "scd1 or scd2; overrides the dataset's merge.mode for this run.")
+  String mergeMode;
+
   @Mixin GeneratorOptions generator;
 
   @Override
@@ -62,7 +75,20 @@ public final class DemoCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    DemoSummary summary = Demo.run(new DemoSettings(settings, partitions, configFile, lake));
+    DemoSettings.DemoFormat demoFormat =
+        switch (format) {
+          case "json" -> DemoSettings.DemoFormat.JSON;
+          case "avro-confluent" -> DemoSettings.DemoFormat.AVRO_CONFLUENT;
+          default ->
+              throw new ParameterException(
+                  spec.commandLine(), "--format: '" + format + "' is not json or avro-confluent");
+        };
+    List<String> overrides = new ArrayList<>();
+    if (mergeMode != null) {
+      overrides.add("datasets." + demoFormat.dataset() + ".merge.mode=" + mergeMode);
+    }
+    DemoSummary summary =
+        Demo.run(new DemoSettings(settings, demoFormat, partitions, configFile, lake, overrides));
     System.out.println(json ? DemoReport.json(summary) : DemoReport.text(summary));
     return summary.passed() ? 0 : 1;
   }

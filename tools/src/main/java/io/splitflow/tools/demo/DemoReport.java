@@ -33,6 +33,18 @@ final class DemoReport {
     for (Map<String, Object> row : s.goldSample()) {
       out.append("    ").append(row).append('\n');
     }
+    if (!s.mergeEvents().isEmpty()) {
+      out.append("\n  merge batches (merge_events):\n");
+      for (Map<String, Object> event : s.mergeEvents()) {
+        out.append("    ").append(event).append('\n');
+      }
+    }
+    if (!s.goldHistory().isEmpty()) {
+      out.append("\n  history of a few keys (scd2):\n");
+      for (Map<String, Object> row : s.goldHistory()) {
+        out.append("    ").append(row).append('\n');
+      }
+    }
     out.append("\n  checks:\n");
     for (DemoSummary.Check check : s.checks()) {
       out.append(

@@ -13,6 +13,8 @@ public record DemoSummary(
     long gold,
     long expectedGold,
     List<Map<String, Object>> goldSample,
+    List<Map<String, Object>> goldHistory,
+    List<Map<String, Object>> mergeEvents,
     List<JobTiming> jobs,
     List<Check> checks,
     String lake) {

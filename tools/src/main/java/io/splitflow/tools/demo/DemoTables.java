@@ -2,9 +2,11 @@ package io.splitflow.tools.demo;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.not;
 
 import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.TableLayer;
+import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.tools.generate.Expectation;
 import io.splitflow.tools.generate.Reading;
 import java.sql.Date;
@@ -19,9 +21,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /** Reads the demo's tables back and checks them against the generator's expectation. */
 final class DemoTables {
+  private static final String SCD2_CURRENT = "_is_current";
   private static final String[] BUSINESS = {
     "sensor_id", "reading_date", "value", "unit", "event_time"
   };
@@ -57,7 +61,7 @@ final class DemoTables {
       byReason.put(row.getString(0), row.getLong(1));
     }
     Dataset<Row> gold =
-        table(TableLayer.GOLD)
+        current(table(TableLayer.GOLD))
             .select(BUSINESS[0], BUSINESS[1], BUSINESS[2], BUSINESS[3], BUSINESS[4]);
     long goldCount = gold.count();
     Dataset<Row> expected = expectedGold(expectation);
@@ -113,9 +117,81 @@ final class DemoTables {
         goldCount,
         expectation.latestPerKey().size(),
         sample,
+        history(2),
+        mergeEvents(),
         timings,
         checks,
         lake);
+  }
+
+  /** Gold as consumers see it: current versions (scd2), deletes hidden. */
+  static Dataset<Row> current(Dataset<Row> gold) {
+    List<String> columns = List.of(gold.columns());
+    Dataset<Row> visible = gold;
+    if (columns.contains(SCD2_CURRENT)) {
+      visible = visible.where(col(SCD2_CURRENT));
+    }
+    if (columns.contains(TableSchemas.DELETED)) {
+      visible = visible.where(not(col(TableSchemas.DELETED)));
+    }
+    return visible;
+  }
+
+  /** In scd2, the full history of a few keys that have several versions; empty in scd1. */
+  List<Map<String, Object>> history(int keys) {
+    Dataset<Row> gold = table(TableLayer.GOLD);
+    if (!List.of(gold.columns()).contains(SCD2_CURRENT)) {
+      return List.of();
+    }
+    Dataset<Row> chosen =
+        gold.groupBy("sensor_id", "reading_date")
+            .count()
+            .where(col("count").gt(2))
+            .orderBy("sensor_id", "reading_date")
+            .limit(keys)
+            .drop("count");
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Row row :
+        gold.join(
+                chosen, CollectionConverters.asScala(List.of("sensor_id", "reading_date")).toSeq())
+            .orderBy("sensor_id", "reading_date", "_valid_from")
+            .select("sensor_id", "reading_date", "value", "_valid_from", "_valid_to", "_is_current")
+            .collectAsList()) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (String field : row.schema().fieldNames()) {
+        values.put(field, printable(row.getAs(field)));
+      }
+      rows.add(values);
+    }
+    return rows;
+  }
+
+  /** What each merge batch did, from the merge-events table merge-job keeps. */
+  List<Map<String, Object>> mergeEvents() {
+    if (!dataset.table(TableLayer.MERGE_EVENTS).exists(spark)) {
+      return List.of();
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    Dataset<Row> events = table(TableLayer.MERGE_EVENTS);
+    for (Row row : events.orderBy("batch_id").collectAsList()) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (String field : row.schema().fieldNames()) {
+        if (!List.of("dataset", "app_id", "operation_metrics").contains(field)) {
+          values.put(field, printable(row.getAs(field)));
+        }
+      }
+      rows.add(values);
+    }
+    return rows;
+  }
+
+  private static Object printable(Object value) {
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant().toString();
+    }
+    return value == null || value instanceof Number || value instanceof Boolean
+        ? value
+        : value.toString();
   }
 
   private Dataset<Row> expectedGold(Expectation expectation) {

@@ -22,9 +22,11 @@ class DemoIT {
         Demo.run(
             new DemoSettings(
                 GeneratorSettings.defaults(4_000),
+                DemoSettings.DemoFormat.JSON,
                 2,
                 Path.of("..", "conf", "local.yaml"),
-                dir.resolve("lake")));
+                dir.resolve("lake"),
+                java.util.List.of()));
 
     assertThat(summary.checks())
         .allSatisfy(
@@ -38,5 +40,24 @@ class DemoIT {
         .extracting(DemoSummary.JobTiming::job)
         .containsExactly("ingest", "deserialize", "merge");
     assertThat(summary.goldSample()).hasSize(5);
+  }
+
+  @Test
+  void avroConfluentDemoDecodesEvolvedWritersAndDeadLettersBrokenFraming() throws Exception {
+    DemoSummary summary =
+        Demo.run(
+            new DemoSettings(
+                GeneratorSettings.defaults(3_000),
+                DemoSettings.DemoFormat.AVRO_CONFLUENT,
+                2,
+                Path.of("..", "conf", "local.yaml"),
+                dir.resolve("avro-lake"),
+                java.util.List.of()));
+
+    assertThat(summary.checks())
+        .allSatisfy(
+            check -> assertThat(check.passed()).as(check.name() + ": " + check.detail()).isTrue());
+    assertThat(summary.deadLettersByReason())
+        .containsOnlyKeys("MALFORMED_AVRO", "BAD_MAGIC_BYTE", "UNKNOWN_SCHEMA_ID");
   }
 }

@@ -50,20 +50,25 @@ class DeserializeJobIT {
             r -> r.getAs("reading_date").toString(),
             r -> r.getAs("value"),
             r -> r.getAs("unit"),
-            r -> r.getAs("event_time"))
+            r -> r.getAs("event_time"),
+            r -> r.getAs("_deleted"))
         .containsExactly(
             tuple(
                 "s1",
                 "2026-11-27",
                 21.5,
                 "C",
-                Timestamp.from(Instant.parse("2026-11-27T08:00:00Z"))),
+                Timestamp.from(Instant.parse("2026-11-27T08:00:00Z")),
+                false),
             tuple(
                 "s2",
                 "2026-11-27",
                 null,
                 null,
-                Timestamp.from(Instant.parse("2026-11-27T08:00:01Z"))));
+                Timestamp.from(Instant.parse("2026-11-27T08:00:01Z")),
+                false),
+            // the tombstone: a delete of the key its Kafka key names
+            tuple("s7", "2026-11-27", null, null, null, true));
     Row source = bronze.get(0).getAs("_source");
     assertThat(source.<String>getAs("topic")).isEqualTo(pipeline.topic);
     assertThat(bronze.get(0).<Timestamp>getAs("_ingested_at")).isNotNull();
@@ -71,7 +76,7 @@ class DeserializeJobIT {
 
     List<Row> dead =
         pipeline.table(TableLayer.DEAD_LETTER).orderBy("partition", "offset").collectAsList();
-    assertThat(dead).hasSize(5);
+    assertThat(dead).hasSize(4);
     assertThat(dead)
         .allSatisfy(
             r -> {
@@ -88,8 +93,7 @@ class DeserializeJobIT {
             tuple(key("s3"), "MALFORMED_JSON"),
             tuple(key("s4"), "MISSING_FIELD"),
             tuple(key("s5"), "WRONG_TYPE"),
-            tuple(key("s6"), "WRONG_TYPE"),
-            tuple(key("s7"), "NULL_VALUE"));
+            tuple(key("s6"), "WRONG_TYPE"));
     assertThat(messageFor(dead, "s4")).contains("'event_time'");
     assertThat(messageFor(dead, "s5")).contains("'value'").contains("\"abc\"");
     assertThat(messageFor(dead, "s6")).contains("'reading_date'").contains("27/11/2026");

@@ -38,6 +38,7 @@ import org.apache.spark.sql.SparkSession;
  */
 final class Pipeline {
   static final String DATASET = "sensor_readings";
+  static final String AVRO_DATASET = "sensor_readings_avro";
   private static EmbeddedKafka broker;
 
   final SparkSession spark = SparkTestSession.get();
@@ -51,10 +52,20 @@ final class Pipeline {
 
   /** A pipeline on the shipped config as changed by {@code edit} (e.g. a stricter schema). */
   Pipeline(Path lake, UnaryOperator<String> edit) {
-    this(lake, edit, null);
+    this(lake, edit, null, DATASET);
   }
 
-  private Pipeline(Path lake, UnaryOperator<String> edit, String existingTopic) {
+  /** A pipeline for another dataset of the shipped config, e.g. the Confluent-Avro one. */
+  static Pipeline forDataset(Path lake, String datasetName) {
+    return new Pipeline(lake, yaml -> yaml, datasetName);
+  }
+
+  Pipeline(Path lake, UnaryOperator<String> edit, String datasetName) {
+    this(lake, edit, null, datasetName);
+  }
+
+  private Pipeline(
+      Path lake, UnaryOperator<String> edit, String existingTopic, String datasetName) {
     EmbeddedKafka kafka = broker();
     topic =
         existingTopic != null
@@ -63,16 +74,17 @@ final class Pipeline {
     if (existingTopic == null) {
       kafka.createTopic(topic, 2);
     }
-    config = load(lake, edit, topic);
-    dataset = config.dataset(DATASET);
+    config = load(lake, edit, topic, datasetName);
+    dataset = config.dataset(datasetName);
   }
 
   /** The same topic and lake with another config: a redeploy after a config fix. */
   Pipeline redeployed(Path lake, UnaryOperator<String> edit) {
-    return new Pipeline(lake, edit, topic);
+    return new Pipeline(lake, edit, topic, dataset.name());
   }
 
-  private SplitflowConfig load(Path lake, UnaryOperator<String> edit, String topicName) {
+  private SplitflowConfig load(
+      Path lake, UnaryOperator<String> edit, String topicName, String datasetName) {
     Path file;
     try {
       String yaml = Files.readString(Path.of("..", "conf", "local.yaml"));
@@ -90,7 +102,7 @@ final class Pipeline {
         List.of(
             "kafka.bootstrap-servers=" + broker().bootstrapServers(),
             "lake.root=" + lake,
-            "datasets." + DATASET + ".topic=" + topicName),
+            "datasets." + datasetName + ".topic=" + topicName),
         Map.of());
   }
 
@@ -99,12 +111,14 @@ final class Pipeline {
     if (!Files.isDirectory(source)) {
       return;
     }
-    try (var files = Files.list(source)) {
-      for (Path schema : files.toList()) {
-        Files.copy(
-            schema,
-            target.resolve(schema.getFileName()),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (var files = Files.walk(source)) {
+      for (Path file : files.toList()) {
+        Path copy = target.resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     }
   }
