@@ -8,21 +8,23 @@ import io.splitflow.common.job.JobErrors;
 import io.splitflow.common.job.JobName;
 import io.splitflow.common.job.JobVersion;
 import io.splitflow.common.job.StreamingJob;
-import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.common.table.TableInitializer;
 import io.splitflow.common.table.TableRef;
+import io.splitflow.merge.dedupe.Versions;
+import io.splitflow.merge.gold.GoldTable;
+import io.splitflow.merge.metrics.MergeEvents;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import picocli.CommandLine.Command;
 
-/** Bronze to gold: in-batch dedupe, then an idempotent Delta MERGE per micro-batch. */
+/** Bronze to gold: one idempotent Delta MERGE per micro-batch, SCD1 or SCD2 (see MergeBatch). */
 @Command(
     name = "merge-job",
     mixinStandardHelpOptions = true,
     versionProvider = JobVersion.class,
-    description = "bronze -> gold through an idempotent Delta MERGE (SCD1).")
+    description = "bronze -> gold through an idempotent Delta MERGE (SCD1 or SCD2).")
 public final class MergeJob extends JobCommand implements StreamingJob {
 
   public static void main(String[] args) {
@@ -46,12 +48,11 @@ public final class MergeJob extends JobCommand implements StreamingJob {
     if (!bronze.exists(spark)) {
       throw JobErrors.inputMissing(bronze, dataset.name(), JobName.DESERIALIZE);
     }
+    MergeSpec spec = MergeSpec.of(dataset, MergeTuning.from(spark.conf()));
+    Versions.checkDeleteWhen(bronze.read(spark), spec);
+    GoldTable.ensure(spark, context.table(TableLayer.GOLD), spec);
     TableInitializer.ensure(
-        spark,
-        context.table(TableLayer.GOLD),
-        TableSchemas.gold(dataset.fields(), dataset.sequenceFields()),
-        null,
-        Map.of());
+        spark, context.table(TableLayer.MERGE_EVENTS), MergeEvents.schema(), null, Map.of());
     return bronze
         .readStream(spark.readStream())
         .writeStream()

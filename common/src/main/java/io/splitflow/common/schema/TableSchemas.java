@@ -80,6 +80,10 @@ public final class TableSchemas {
     return seq.add(SEQUENCE_OFFSET, DataTypes.LongType);
   }
 
+  /**
+   * The first SCD1 gold layout, before deletes. merge-job's {@code GoldSchemas} defines the layouts
+   * gold has now (and upgrades a table of this one).
+   */
   public static StructType gold(List<FieldSpec> fields, List<FieldSpec> sequenceBy) {
     return SparkTypes.struct(fields)
         .add(ROW_HASH, DataTypes.StringType)

@@ -1,5 +1,6 @@
 package io.splitflow.merge.scd1;
 
+import static io.splitflow.merge.dedupe.BatchDeduper.quoted;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.sha2;
@@ -14,24 +15,29 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Shapes deduplicated bronze rows as gold rows: business columns plus merge bookkeeping. */
+/** Shapes versions as SCD1 gold rows: business columns plus merge bookkeeping. */
 public final class GoldRows {
   private GoldRows() {}
 
-  /** A hash of the business columns, so a re-delivered or unchanged version is recognisable. */
+  /**
+   * SHA-256 of the business columns as JSON. to_json leaves out null fields, so a column added to
+   * the schema later does not change the hash of rows that have no value in it.
+   */
   public static Column rowHash(List<FieldSpec> fields) {
-    Column[] business = fields.stream().map(f -> col("`" + f.name() + "`")).toArray(Column[]::new);
+    Column[] business = fields.stream().map(f -> col(quoted(f.name()))).toArray(Column[]::new);
     return sha2(to_json(struct(business)), 256);
   }
 
-  public static Dataset<Row> of(Dataset<Row> latest, List<FieldSpec> fields) {
+  /** Versions (business columns, {@code _sequence}, {@code _deleted}) as SCD1 gold rows. */
+  public static Dataset<Row> of(Dataset<Row> versions, List<FieldSpec> fields) {
     List<Column> columns = new ArrayList<>();
     for (FieldSpec field : fields) {
-      columns.add(col("`" + field.name() + "`"));
+      columns.add(col(quoted(field.name())));
     }
     columns.add(rowHash(fields).as(TableSchemas.ROW_HASH));
     columns.add(col(TableSchemas.SEQUENCE));
+    columns.add(col(TableSchemas.DELETED));
     columns.add(current_timestamp().as(TableSchemas.UPDATED_AT));
-    return latest.select(columns.toArray(Column[]::new));
+    return versions.select(columns.toArray(Column[]::new));
   }
 }

@@ -1,14 +1,16 @@
 package io.splitflow.merge.dedupe;
 
 import static io.splitflow.merge.BronzeFixtures.KEYS;
-import static io.splitflow.merge.BronzeFixtures.SEQUENCE_BY;
 import static io.splitflow.merge.BronzeFixtures.seq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.splitflow.common.config.MergeMode;
 import io.splitflow.common.testing.SparkTestSession;
 import io.splitflow.merge.BronzeFixtures;
+import io.splitflow.merge.MergeHarness;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -16,10 +18,12 @@ import org.junit.jupiter.api.Test;
 class BatchDeduperTest {
   private final SparkSession spark = SparkTestSession.get();
 
+  private Dataset<Row> versions(BronzeFixtures batch) {
+    return Versions.of(batch.toDataset(spark), MergeHarness.spec(MergeMode.SCD1));
+  }
+
   private List<Row> latest(BronzeFixtures batch) {
-    return BatchDeduper.latestPerKey(batch.toDataset(spark), KEYS, SEQUENCE_BY)
-        .orderBy("id")
-        .collectAsList();
+    return BatchDeduper.latestPerKey(versions(batch), KEYS).orderBy("id").collectAsList();
   }
 
   @Test
@@ -52,14 +56,21 @@ class BatchDeduperTest {
   }
 
   @Test
-  void keepsBronzeColumnsAndAddsTheSequenceStruct() {
-    List<Row> rows = latest(new BronzeFixtures().add("a", 1.0, 10, 5));
+  void redeliveriesOfTheNewestVersionRankBehindIt() {
+    List<Row> rows =
+        BatchDeduper.ranked(
+                versions(
+                    new BronzeFixtures()
+                        .add("a", 1.0, 10, 5)
+                        .add("a", 1.0, 10, 5)
+                        .add("a", 0.5, 5, 4)),
+                KEYS)
+            .orderBy("_rank")
+            .collectAsList();
 
-    assertThat(rows.get(0).schema().fieldNames())
-        .containsExactly(
-            "id", "value", "seq", "_source", "_ingested_at", "_deserialized_at", "_sequence");
-    Row sequence = rows.get(0).getAs("_sequence");
-    assertThat(sequence.schema().fieldNames()).containsExactly("seq", "_offset");
+    assertThat(rows)
+        .extracting(r -> r.<Row>getAs("_sequence").<Long>getAs("_offset") + "#" + r.getAs("_rank"))
+        .containsExactly("5#1", "5#2", "4#3");
   }
 
   @Test

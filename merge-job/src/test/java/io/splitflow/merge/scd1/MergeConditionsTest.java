@@ -16,4 +16,18 @@ class MergeConditionsTest {
   void onlyAStrictlyNewerSequenceUpdates() {
     assertThat(MergeConditions.newerThanGold()).isEqualTo("s._sequence > t._sequence");
   }
+
+  @Test
+  void sameContentComparesHashAndDeletedState() {
+    assertThat(MergeConditions.newerWithSameContent())
+        .isEqualTo(
+            "s._sequence > t._sequence AND s._row_hash = t._row_hash"
+                + " AND s._deleted = coalesce(t._deleted, false)");
+  }
+
+  @Test
+  void scd2RowsAreIdentifiedByKeyAndFirstVersion() {
+    assertThat(MergeConditions.sameVersion(List.of("id")))
+        .isEqualTo("t.`id` = s.`id` AND t._sequence = s._sequence");
+  }
 }

@@ -1,118 +1,93 @@
 package io.splitflow.merge.scd1;
 
-import static io.splitflow.merge.BronzeFixtures.FIELDS;
-import static io.splitflow.merge.BronzeFixtures.KEYS;
-import static io.splitflow.merge.BronzeFixtures.SEQUENCE_BY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.splitflow.common.schema.FieldSpec;
-import io.splitflow.common.schema.TableSchemas;
-import io.splitflow.common.table.TableInitializer;
-import io.splitflow.common.table.TableRef;
-import io.splitflow.common.table.Transactions;
+import io.splitflow.common.config.MergeMode;
 import io.splitflow.common.testing.SparkTestSession;
 import io.splitflow.merge.BronzeFixtures;
-import io.splitflow.merge.dedupe.BatchDeduper;
+import io.splitflow.merge.MergeHarness;
+import io.splitflow.merge.metrics.BatchCounts;
+import io.splitflow.merge.metrics.MergeEvent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The SCD1 merge on a real Delta gold; what each version does is in {@link Scd1ChangesTest}. */
 class Scd1MergeTest {
-  private final SparkSession spark = SparkTestSession.get();
   @TempDir Path dir;
-  private TableRef gold;
+  private MergeHarness h;
 
   @BeforeEach
   void createGold() {
-    gold = TableRef.atPath(dir.resolve("gold").toString());
-    List<FieldSpec> sequence = FIELDS.stream().filter(f -> f.name().equals("seq")).toList();
-    TableInitializer.ensure(spark, gold, TableSchemas.gold(FIELDS, sequence), null, Map.of());
+    h = new MergeHarness(SparkTestSession.get(), dir, MergeHarness.spec(MergeMode.SCD1));
   }
 
-  private void merge(BronzeFixtures batch) {
-    Dataset<Row> latest = BatchDeduper.latestPerKey(batch.toDataset(spark), KEYS, SEQUENCE_BY);
-    Scd1Merge.merge(spark, gold, GoldRows.of(latest, FIELDS), KEYS);
-  }
-
-  private List<Row> goldRows() {
-    return gold.read(spark).orderBy("id").collectAsList();
+  private List<String> visible() {
+    return h.goldRows().stream()
+        .filter(r -> !r.<Boolean>getAs("_deleted"))
+        .map(r -> r.getAs("id") + "=" + r.getAs("value"))
+        .toList();
   }
 
   @Test
-  void insertsNewKeysAndUpdatesWithNewerVersions() {
-    merge(new BronzeFixtures().add("a", 1.0, 10, 1).add("b", 2.0, 10, 2));
-    merge(new BronzeFixtures().add("a", 1.5, 20, 3).add("c", 3.0, 10, 4));
+  void insertsUpdatesAndAdvancesWritingOnlyChangedRows() {
+    h.merge(new BronzeFixtures().add("a", 1.0, 10, 1).add("b", 2.0, 10, 2).add("c", 3.0, 10, 3));
+    Row bBefore = h.goldRows().get(1);
 
-    assertThat(goldRows())
-        .extracting(r -> r.getAs("id"), r -> r.getAs("value"))
-        .containsExactly(tuple("a", 1.5), tuple("b", 2.0), tuple("c", 3.0));
+    MergeEvent event =
+        h.merge(
+            new BronzeFixtures()
+                .add("a", 1.5, 20, 4) // update
+                .add("b", 2.0, 10, 5) // same content, newer offset: sequence moves only
+                .add("d", 4.0, 10, 6) // insert
+                .add("c", 0.5, 5, 7) // late
+                .row(Map.of(), 8, 30, true)); // tombstone without a key
+
+    assertThat(visible()).containsExactly("a=1.5", "b=2.0", "c=3.0", "d=4.0");
+    assertThat(event.counts()).isEqualTo(new BatchCounts(5, 1, 1, 0, 1, 1, 1, 1));
+    assertThat(event.operationMetrics())
+        .containsEntry("numTargetRowsInserted", "1")
+        .containsEntry("numTargetRowsUpdated", "2");
+    Row bAfter = h.goldRows().get(1);
+    assertThat(bAfter.<Row>getAs("_sequence").<Long>getAs("_offset")).isEqualTo(5L);
+    assertThat(bAfter.<Object>getAs("_updated_at")).isEqualTo(bBefore.getAs("_updated_at"));
+    assertThat(bAfter.<String>getAs("_row_hash")).hasSize(64).isEqualTo(bBefore.getAs("_row_hash"));
   }
 
   @Test
-  void lateUpdateDoesNotOverwriteNewerGold() {
-    merge(new BronzeFixtures().add("a", 5.0, 50, 10));
-    merge(new BronzeFixtures().add("a", 1.0, 10, 11));
+  void deleteKeepsATombstoneThatOnlyANewerUpdateOvercomes() {
+    h.merge(new BronzeFixtures().add("a", 1.0, 10, 1).add("b", 2.0, 10, 2));
+    MergeEvent deleted = h.merge(new BronzeFixtures().tombstone("a", 30, 3));
+    MergeEvent late = h.merge(new BronzeFixtures().add("a", 9.0, 20, 4));
 
-    assertThat(goldRows()).extracting(r -> (Object) r.getAs("value")).containsExactly(5.0);
+    assertThat(visible()).containsExactly("b=2.0");
+    assertThat(h.goldRows())
+        .extracting(r -> r.getAs("id"), r -> r.getAs("_deleted"))
+        .containsExactly(tuple("a", true), tuple("b", false));
+    assertThat(deleted.counts().deleted()).isEqualTo(1);
+    assertThat(late.counts().ignoredLate()).isEqualTo(1);
+
+    h.merge(new BronzeFixtures().add("a", 7.0, 40, 5));
+
+    assertThat(visible()).containsExactly("a=7.0", "b=2.0");
   }
 
   @Test
-  void reDeliveryChangesNothing() {
-    merge(new BronzeFixtures().add("a", 5.0, 50, 10));
-    long versionBefore = gold.deltaTable(spark).history(1).head().getLong(0);
-    Row before = goldRows().get(0);
+  void reDeliveryCommitsNothing() {
+    h.merge(new BronzeFixtures().add("a", 5.0, 50, 10));
+    long versionBefore = h.goldVersion();
+    List<Row> before = h.goldRows();
 
-    merge(new BronzeFixtures().add("a", 5.0, 50, 10));
+    MergeEvent event = h.merge(new BronzeFixtures().add("a", 5.0, 50, 10).add("a", 5.0, 50, 10));
 
-    Row after = goldRows().get(0);
-    assertThat(after.<Object>getAs("_updated_at")).isEqualTo(before.getAs("_updated_at"));
-    assertThat(gold.read(spark).count()).isEqualTo(1);
-    // a MERGE that matched nothing to change still commits, but rewrites no row
-    Row metrics = gold.deltaTable(spark).history(1).head();
-    assertThat(metrics.getLong(0)).isGreaterThan(versionBefore);
-    Map<String, String> operationMetrics =
-        metrics.getJavaMap(metrics.fieldIndex("operationMetrics"));
-    assertThat(operationMetrics).containsEntry("numTargetRowsUpdated", "0");
-  }
-
-  @Test
-  void rowHashCoversTheBusinessColumns() {
-    merge(new BronzeFixtures().add("a", 5.0, 50, 10).add("b", 5.0, 50, 11));
-
-    List<Row> rows = goldRows();
-    assertThat(rows.get(0).<String>getAs("_row_hash"))
-        .hasSize(64)
-        .isNotEqualTo(rows.get(1).getAs("_row_hash"));
-  }
-
-  @Test
-  void retriedBatchWithTheSameTxnVersionIsSkipped() {
-    Dataset<Row> latest =
-        BatchDeduper.latestPerKey(
-            new BronzeFixtures().add("a", 1.0, 10, 1).toDataset(spark), KEYS, SEQUENCE_BY);
-    Transactions.runOnce(
-        spark,
-        "test-app",
-        7,
-        () -> Scd1Merge.merge(spark, gold, GoldRows.of(latest, FIELDS), KEYS));
-    long version = gold.deltaTable(spark).history(1).head().getLong(0);
-
-    Dataset<Row> newer =
-        BatchDeduper.latestPerKey(
-            new BronzeFixtures().add("a", 9.0, 90, 2).toDataset(spark), KEYS, SEQUENCE_BY);
-    Transactions.runOnce(
-        spark, "test-app", 7, () -> Scd1Merge.merge(spark, gold, GoldRows.of(newer, FIELDS), KEYS));
-
-    assertThat(gold.deltaTable(spark).history(1).head().getLong(0)).isEqualTo(version);
-    assertThat(goldRows()).extracting(r -> (Object) r.getAs("value")).containsExactly(1.0);
-    assertThat(spark.conf().getOption("spark.databricks.delta.write.txnAppId").isDefined())
-        .isFalse();
+    assertThat(h.goldVersion()).isEqualTo(versionBefore);
+    assertThat(h.goldRows()).isEqualTo(before);
+    assertThat(event.counts()).isEqualTo(new BatchCounts(2, 0, 0, 0, 2, 0, 0, 0));
+    assertThat(event.committed()).isFalse();
   }
 }

@@ -1,0 +1,38 @@
+package io.splitflow.merge.commit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.RuntimeConfig;
+import org.apache.spark.sql.SparkSession;
+import scala.Option;
+
+/**
+ * Runs a write with some session confs set, and puts back what was there afterwards. Session confs
+ * are shared by every query of the application: call this only under {@code Transactions.runOnce},
+ * whose lock makes the queries take turns.
+ */
+public final class SessionConfs {
+  public static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+  public static final String AUTO_MERGE = "spark.databricks.delta.schema.autoMerge.enabled";
+
+  private SessionConfs() {}
+
+  public static void with(SparkSession spark, Map<String, String> confs, Runnable write) {
+    RuntimeConfig conf = spark.conf();
+    Map<String, Option<String>> before = new LinkedHashMap<>();
+    confs.keySet().forEach(key -> before.put(key, conf.getOption(key)));
+    confs.forEach(conf::set);
+    try {
+      write.run();
+    } finally {
+      before.forEach(
+          (key, value) -> {
+            if (value.isDefined()) {
+              conf.set(key, value.get());
+            } else {
+              conf.unset(key);
+            }
+          });
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.splitflow.merge.scd1;
+
+import static org.apache.spark.sql.functions.broadcast;
+
+import io.splitflow.common.table.TableRef;
+import io.splitflow.merge.GoldWriter;
+import io.splitflow.merge.MergeSpec;
+import io.splitflow.merge.commit.BatchTxn;
+import io.splitflow.merge.gold.BatchPredicates;
+import io.splitflow.merge.gold.TouchedRows;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/** SCD1: classify the batch against gold's rows for its keys, MERGE only what changes gold. */
+public final class Scd1Writer implements GoldWriter {
+  private final SparkSession spark;
+  private final TableRef gold;
+  private final MergeSpec spec;
+
+  public Scd1Writer(SparkSession spark, TableRef gold, MergeSpec spec) {
+    this.spark = spark;
+    this.gold = gold;
+    this.spec = spec;
+  }
+
+  @Override
+  public Written write(Dataset<Row> versions, long versionCount, long skipped, BatchTxn txn) {
+    BatchPredicates predicates = BatchPredicates.of(versions, spec, versionCount);
+    Dataset<Row> goldRows = TouchedRows.read(spark, gold, versions, spec, predicates, versionCount);
+    Dataset<Row> classified =
+        Scd1Changes.classify(versions, goldRows, spec).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Scd1Changes.Tally tally = Scd1Changes.counts(classified, skipped);
+      Map<String, String> scan = Map.of();
+      if (tally.changesGold()) {
+        Dataset<Row> toMerge = Scd1Changes.toMerge(classified);
+        Dataset<Row> source =
+            versionCount <= spec.tuning().broadcastMaxRows() ? broadcast(toMerge) : toMerge;
+        scan =
+            txn.commit(
+                tally.counts(),
+                () -> Scd1Merge.merge(spark, gold, source, spec.keys(), predicates));
+      }
+      return new Written(tally.counts(), scan);
+    } finally {
+      classified.unpersist();
+    }
+  }
+}
