@@ -4,12 +4,12 @@ package io.splitflow.deserialize.decode;
  * The problems found in one record. Decoding goes on after a problem so that a dead-lettered record
  * says everything that is wrong with it, not only the first thing.
  */
-final class Problems {
+public final class Problems {
 
   private DecodeError first;
   private StringBuilder messages;
 
-  void add(DecodeError error, String message) {
+  public void add(DecodeError error, String message) {
     if (first == null) {
       first = error;
       messages = new StringBuilder(message);
@@ -18,7 +18,7 @@ final class Problems {
     }
   }
 
-  DecodeResult result(Object[] values) {
+  public DecodeResult result(Object[] values) {
     return first == null
         ? DecodeResult.ok(values)
         : DecodeResult.failed(first, messages.toString());

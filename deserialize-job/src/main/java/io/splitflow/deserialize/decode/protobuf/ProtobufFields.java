@@ -6,6 +6,7 @@ import com.google.protobuf.Message;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.FieldType;
 import io.splitflow.deserialize.decode.DecodeError;
+import io.splitflow.deserialize.decode.Problems;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;

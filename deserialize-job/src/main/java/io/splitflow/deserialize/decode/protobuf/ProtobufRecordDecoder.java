@@ -7,6 +7,7 @@ import com.google.protobuf.Parser;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.deserialize.decode.DecodeError;
 import io.splitflow.deserialize.decode.DecodeResult;
+import io.splitflow.deserialize.decode.Problems;
 import io.splitflow.deserialize.decode.RecordDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
