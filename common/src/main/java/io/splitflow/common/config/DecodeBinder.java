@@ -27,11 +27,14 @@ final class DecodeBinder {
       List<FieldSpec> fields,
       Path baseDir) {
     Envelope envelope = Choices.of(dataset.child("envelope"), Envelope.class, Envelope.NONE);
-    if (envelope == Envelope.DEBEZIUM && format != DataFormat.JSON) {
+    if (envelope == Envelope.DEBEZIUM
+        && format != DataFormat.JSON
+        && format != DataFormat.AVRO_CONFLUENT) {
       throw ConfigErrors.invalid(
           dataset.child("envelope").path(),
           "debezium",
-          "is supported with format json (Debezium's JSON converter) only");
+          "is supported with format json (Debezium's JSON converter) or avro-confluent"
+              + " (Confluent's Avro converter) only");
     }
     return new DecodeSettings(
         Choices.of(dataset.child("unknown-fields"), UnknownFields.class, UnknownFields.IGNORE),

@@ -233,4 +233,29 @@ class DatasetOptionsTest {
         FIELDS + "    merge: { keys: [id, day], sequence-by: at, track-history-columns: v }\n",
         "datasets.d.merge.track-history-columns: '[...]' only applies to merge.mode scd2");
   }
+
+  @Test
+  void debeziumEnvelopeNeedsAConverterFormat() throws Exception {
+    Files.writeString(
+        dir.resolve("r.avsc"),
+        "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"id\",\"type\":\"long\"},{\"name\":\"source_ts_ms\",\"type\":\"long\"}]}");
+    String merge = "    merge: { keys: id, sequence-by: source_ts_ms }\n";
+    assertThat(
+            dataset(
+                    "    envelope: debezium\n    schema: { ddl: \"id BIGINT NOT NULL, source_ts_ms BIGINT NOT NULL\" }\n"
+                        + merge)
+                .decode()
+                .envelope())
+        .isEqualTo(Envelope.DEBEZIUM);
+    assertThat(
+            dataset(
+                    "    envelope: debezium\n    format: avro-confluent\n    schema: { avro-file: r.avsc }\n    registry: { schemas-dir: . }\n"
+                        + merge)
+                .decode()
+                .envelope())
+        .isEqualTo(Envelope.DEBEZIUM);
+    rejected(
+        "    envelope: debezium\n    format: avro\n    schema: { avro-file: r.avsc }\n" + merge,
+        "datasets.d.envelope: 'debezium' is supported with format json (Debezium's JSON converter) or avro-confluent (Confluent's Avro converter) only");
+  }
 }

@@ -1,6 +1,7 @@
 package io.splitflow.deserialize.decode;
 
 import io.splitflow.common.config.ConfigException;
+import io.splitflow.common.config.DataFormat;
 import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.Envelope;
 import io.splitflow.common.config.ProtobufSettings;
@@ -8,6 +9,7 @@ import io.splitflow.common.config.RegistrySettings;
 import io.splitflow.common.config.UnknownFields;
 import io.splitflow.deserialize.decode.avro.AvroRecordDecoder;
 import io.splitflow.deserialize.decode.avro.ConfluentAvroDecoder;
+import io.splitflow.deserialize.decode.debezium.DebeziumAvroDecoder;
 import io.splitflow.deserialize.decode.debezium.DebeziumJsonDecoder;
 import io.splitflow.deserialize.decode.protobuf.ProtobufRecordDecoder;
 import io.splitflow.deserialize.decode.registry.CachingSchemaRegistry;
@@ -29,6 +31,10 @@ public final class RecordDecoders {
   }
 
   private static RecordDecoder build(DatasetConfig dataset) {
+    if (dataset.decode().envelope() == Envelope.DEBEZIUM
+        && dataset.format() == DataFormat.AVRO_CONFLUENT) {
+      return new DebeziumAvroDecoder(dataset.fields(), dataset.merge().keys(), registry(dataset));
+    }
     if (dataset.decode().envelope() == Envelope.DEBEZIUM) {
       return new DebeziumJsonDecoder(
           dataset.fields(), dataset.merge().keys(), unknownFields(dataset));

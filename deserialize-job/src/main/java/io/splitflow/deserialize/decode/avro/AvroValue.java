@@ -11,7 +11,7 @@ import org.apache.avro.Schema;
  * rather than by Avro's conversions, which would cost a lookup per value. Local timestamps are
  * taken as UTC, as JSON timestamps without an offset are.
  */
-enum AvroValue {
+public enum AvroValue {
   STRING(FieldType.STRING),
   INT(FieldType.INT),
   LONG(FieldType.LONG),
@@ -32,12 +32,12 @@ enum AvroValue {
     this.type = type;
   }
 
-  FieldType type() {
+  public FieldType type() {
     return type;
   }
 
   /** The conversion for a field; IllegalArgumentException if its type is not supported. */
-  static AvroValue of(Schema.Field field) {
+  public static AvroValue of(Schema.Field field) {
     FieldType type = AvroFieldMapping.type(field);
     return switch (type) {
       case STRING -> STRING;
@@ -57,7 +57,7 @@ enum AvroValue {
   }
 
   /** The column value of a datum that is not null, or null if it is out of the column's range. */
-  Object convert(Object datum) {
+  public Object convert(Object datum) {
     return switch (this) {
       // a Utf8, or a String if the schema asks for avro.java.string
       case STRING -> datum.toString();

@@ -17,7 +17,7 @@ import org.apache.avro.io.DatumReader;
  * Reads one Avro record body and picks the dataset's fields out of it. Not thread-safe: it reuses
  * its decoder and record from value to value.
  */
-final class FieldReader {
+public final class FieldReader {
 
   private static final int MAX_DETAIL = 200;
 
@@ -28,7 +28,7 @@ final class FieldReader {
   private GenericRecord reuse;
 
   /** IllegalArgumentException if a field is not in the reader schema with the same type. */
-  FieldReader(Schema readerSchema, List<FieldSpec> fields) {
+  public FieldReader(Schema readerSchema, List<FieldSpec> fields) {
     if (readerSchema.getType() != Schema.Type.RECORD) {
       throw new IllegalArgumentException(
           "the Avro reader schema must be a record, found " + readerSchema.getType().getName());
@@ -59,7 +59,7 @@ final class FieldReader {
   }
 
   /** The one record that {@code bytes} hold from {@code offset} to their end. */
-  GenericRecord read(DatumReader<GenericRecord> reader, byte[] bytes, int offset)
+  public GenericRecord read(DatumReader<GenericRecord> reader, byte[] bytes, int offset)
       throws IOException {
     decoder.reset(bytes, offset);
     reuse = reader.read(reuse, decoder);
@@ -73,7 +73,7 @@ final class FieldReader {
     return reuse;
   }
 
-  DecodeResult values(GenericRecord record) {
+  public DecodeResult values(GenericRecord record) {
     Object[] row = new Object[fields.length];
     DecodeError first = null;
     StringBuilder messages = null;
@@ -103,7 +103,7 @@ final class FieldReader {
   }
 
   /** The failure for bytes that {@link #read} could not take as one record. */
-  DecodeResult malformed(Exception e, int length) {
+  public DecodeResult malformed(Exception e, int length) {
     String detail;
     if (e instanceof MalformedAvroException) {
       detail = e.getMessage();
