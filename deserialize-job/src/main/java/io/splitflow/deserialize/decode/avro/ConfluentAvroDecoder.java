@@ -29,8 +29,6 @@ import org.apache.avro.generic.GenericRecord;
  */
 public final class ConfluentAvroDecoder implements RecordDecoder {
 
-  private static final int HEADER = 5;
-
   private static final long serialVersionUID = 1L;
 
   private final String readerSchemaJson;
@@ -51,27 +49,14 @@ public final class ConfluentAvroDecoder implements RecordDecoder {
 
   @Override
   public synchronized DecodeResult decode(byte[] value) {
-    if (value == null) {
-      return DecodeResult.failed(DecodeError.NULL_VALUE, "value is null (Kafka tombstone)");
-    }
-    if (value.length > 0 && value[0] != 0) {
-      return DecodeResult.failed(
-          DecodeError.BAD_MAGIC_BYTE,
-          String.format("expected magic byte 0, found 0x%02x", value[0] & 0xff));
-    }
-    if (value.length < HEADER) {
-      return DecodeResult.failed(
-          DecodeError.TRUNCATED,
-          "payload of " + value.length + " bytes is shorter than the 5-byte header");
+    DecodeResult badFrame = ConfluentFrame.problem(value);
+    if (badFrame != null) {
+      return badFrame;
     }
     if (fieldReader == null) {
       init();
     }
-    int id =
-        (value[1] & 0xff) << 24
-            | (value[2] & 0xff) << 16
-            | (value[3] & 0xff) << 8
-            | value[4] & 0xff;
+    int id = ConfluentFrame.schemaId(value);
     WriterSchema writer;
     try {
       writer = writer(id);
@@ -80,7 +65,7 @@ public final class ConfluentAvroDecoder implements RecordDecoder {
     }
     GenericRecord record;
     try {
-      record = fieldReader.read(writer.datumReader(), value, HEADER);
+      record = fieldReader.read(writer.datumReader(), value, ConfluentFrame.HEADER);
     } catch (AvroTypeException e) {
       return writer.incompatible(e);
     } catch (IOException | RuntimeException e) {

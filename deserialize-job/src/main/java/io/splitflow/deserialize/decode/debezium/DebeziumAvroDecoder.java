@@ -7,6 +7,7 @@ import io.splitflow.deserialize.decode.DecodeResult;
 import io.splitflow.deserialize.decode.RecordDecoder;
 import io.splitflow.deserialize.decode.avro.AvroValue;
 import io.splitflow.deserialize.decode.avro.ConfluentAvroDecoder;
+import io.splitflow.deserialize.decode.avro.ConfluentFrame;
 import io.splitflow.deserialize.decode.avro.FieldReader;
 import io.splitflow.deserialize.decode.registry.SchemaRegistry;
 import io.splitflow.deserialize.decode.registry.UnknownSchemaException;
@@ -52,8 +53,6 @@ import org.apache.avro.generic.GenericRecord;
  */
 public final class DebeziumAvroDecoder implements RecordDecoder {
 
-  private static final int HEADER = 5;
-
   private static final long serialVersionUID = 1L;
 
   private final int fieldCount;
@@ -98,27 +97,14 @@ public final class DebeziumAvroDecoder implements RecordDecoder {
 
   @Override
   public synchronized DecodeResult decode(byte[] value) {
-    if (value == null) {
-      return DecodeResult.failed(DecodeError.NULL_VALUE, "value is null (Kafka tombstone)");
-    }
-    if (value.length > 0 && value[0] != 0) {
-      return DecodeResult.failed(
-          DecodeError.BAD_MAGIC_BYTE,
-          String.format("expected magic byte 0, found 0x%02x", value[0] & 0xff));
-    }
-    if (value.length < HEADER) {
-      return DecodeResult.failed(
-          DecodeError.TRUNCATED,
-          "payload of " + value.length + " bytes is shorter than the 5-byte header");
+    DecodeResult badFrame = ConfluentFrame.problem(value);
+    if (badFrame != null) {
+      return badFrame;
     }
     if (writers == null) {
       writers = new HashMap<>();
     }
-    int id =
-        (value[1] & 0xff) << 24
-            | (value[2] & 0xff) << 16
-            | (value[3] & 0xff) << 8
-            | value[4] & 0xff;
+    int id = ConfluentFrame.schemaId(value);
     Writer writer;
     try {
       writer = writer(id);
@@ -130,7 +116,7 @@ public final class DebeziumAvroDecoder implements RecordDecoder {
     }
     GenericRecord event;
     try {
-      event = writer.fieldReader.read(writer.datumReader, value, HEADER);
+      event = writer.fieldReader.read(writer.datumReader, value, ConfluentFrame.HEADER);
     } catch (IOException | RuntimeException e) {
       return writer.fieldReader.malformed(e, value.length);
     }
