@@ -1,11 +1,9 @@
 package io.splitflow.deserialize.decode;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.splitflow.common.schema.FieldSpec;
 import java.io.IOException;
 import java.util.HashMap;
@@ -19,8 +17,8 @@ import java.util.Objects;
  * record reported at once.
  *
  * <p>Serializable so Spark can ship it inside a UDF. It streams with Jackson's parser rather than
- * binding, and shares one {@link JsonFactory}, which is thread-safe and rebuilt lazily after
- * deserialization.
+ * binding, with the thread-safe parser factory of {@link JsonParsing}, which never travels with the
+ * decoder.
  */
 public final class JsonRecordDecoder implements RecordDecoder {
 
@@ -29,7 +27,6 @@ public final class JsonRecordDecoder implements RecordDecoder {
   private final FieldSpec[] fields;
   private final Map<String, Integer> positions;
   private final UnknownFieldPolicy unknownFields;
-  private transient volatile JsonFactory factory;
 
   public JsonRecordDecoder(List<FieldSpec> fields, UnknownFieldPolicy unknownFields) {
     this.fields = fields.toArray(new FieldSpec[0]);
@@ -50,15 +47,15 @@ public final class JsonRecordDecoder implements RecordDecoder {
       return DecodeResult.failed(DecodeError.NULL_VALUE, "value is null (Kafka tombstone)");
     }
     DecodeResult result;
-    try (JsonParser p = factory().createParser(value)) {
+    try (JsonParser p = JsonParsing.parser(value)) {
       result = decodeDocument(p);
     } catch (JsonProcessingException e) {
-      return malformed(e.getOriginalMessage());
+      return JsonParsing.malformed(e.getOriginalMessage());
     } catch (IOException e) {
-      return malformed(e.getMessage());
+      return JsonParsing.malformed(e.getMessage());
     }
     String encodingProblem = Utf8.problem(value);
-    return encodingProblem == null ? result : malformed(encodingProblem);
+    return encodingProblem == null ? result : JsonParsing.malformed(encodingProblem);
   }
 
   private DecodeResult decodeDocument(JsonParser p) throws IOException {
@@ -134,20 +131,5 @@ public final class JsonRecordDecoder implements RecordDecoder {
       throw new JsonParseException(
           p, "Trailing token (of type " + trailing + ") found after the top-level value");
     }
-  }
-
-  private static DecodeResult malformed(String detail) {
-    String firstLine = detail == null ? "unreadable input" : detail.lines().findFirst().orElse("");
-    return DecodeResult.failed(DecodeError.MALFORMED_JSON, "malformed JSON: " + firstLine);
-  }
-
-  private JsonFactory factory() {
-    JsonFactory f = factory;
-    if (f == null) {
-      // a race only builds a second, equivalent factory
-      f = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
-      factory = f;
-    }
-    return f;
   }
 }

@@ -78,21 +78,12 @@ public final class DebeziumAvroDecoder implements RecordDecoder {
     this.sourcePositions = new int[SourceFields.NAMES.size()];
     this.sourceSpecs = new FieldSpec[SourceFields.NAMES.size()];
     for (int s = 0; s < sourcePositions.length; s++) {
-      sourcePositions[s] = position(fields, SourceFields.NAMES.get(s));
+      sourcePositions[s] = KeyFields.position(fields, SourceFields.NAMES.get(s));
       sourceSpecs[s] = sourcePositions[s] < 0 ? null : fields.get(sourcePositions[s]);
     }
-    this.keyPositions = new int[keyFields.size()];
-    List<FieldSpec> keySpecs = new ArrayList<>();
-    for (int k = 0; k < keyFields.size(); k++) {
-      int i = position(fields, keyFields.get(k));
-      if (i < 0) {
-        throw new IllegalArgumentException(
-            "key field '" + keyFields.get(k) + "' is not one of the dataset's fields");
-      }
-      keyPositions[k] = i;
-      keySpecs.add(new FieldSpec(fields.get(i).name(), fields.get(i).type(), true));
-    }
-    this.keys = List.copyOf(keySpecs);
+    KeyFields keyFieldsFound = KeyFields.of(fields, keyFields);
+    this.keyPositions = keyFieldsFound.positions();
+    this.keys = keyFieldsFound.specs();
   }
 
   @Override
@@ -249,15 +240,6 @@ public final class DebeziumAvroDecoder implements RecordDecoder {
       return "a map";
     }
     return "Avro " + datum.getClass().getSimpleName();
-  }
-
-  private static int position(List<FieldSpec> fields, String name) {
-    for (int i = 0; i < fields.size(); i++) {
-      if (Objects.equals(fields.get(i).name(), name)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private Writer writer(int id) throws UnknownSchemaException {

@@ -1,19 +1,16 @@
 package io.splitflow.deserialize.decode.debezium;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.deserialize.decode.DecodeError;
 import io.splitflow.deserialize.decode.DecodeResult;
+import io.splitflow.deserialize.decode.JsonParsing;
 import io.splitflow.deserialize.decode.JsonRecordDecoder;
 import io.splitflow.deserialize.decode.RecordDecoder;
 import io.splitflow.deserialize.decode.UnknownFieldPolicy;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -41,7 +38,8 @@ import java.util.Set;
  * microseconds when the magnitude exceeds 10^14 (see {@link NumericTemporals} for what that rule
  * cannot tell apart). ISO-8601 strings are read as {@link JsonRecordDecoder} reads them.
  *
- * <p>Serializable for Spark, with the same lazily rebuilt {@link JsonFactory} as the JSON decoder.
+ * <p>Serializable for Spark; parses with the same shared factory as the JSON decoder ({@link
+ * JsonParsing}).
  */
 public final class DebeziumJsonDecoder implements RecordDecoder {
 
@@ -54,7 +52,6 @@ public final class DebeziumJsonDecoder implements RecordDecoder {
   private final RowSlice.Shape keyShape;
   private final int[] keyPositions;
   private final SourceFields sourceFields;
-  private transient volatile JsonFactory factory;
 
   /**
    * IllegalArgumentException for a key that is not a field, or a {@code source_ts_ms} or {@code
@@ -68,19 +65,10 @@ public final class DebeziumJsonDecoder implements RecordDecoder {
     this.rowDecoder = new JsonRecordDecoder(sourceFields.optionalInRow(fields), unknownFields);
     this.rowShape = new RowSlice.Shape(fields, SourceFields.names());
 
-    this.keyPositions = new int[keyFields.size()];
-    List<FieldSpec> keys = new ArrayList<>();
-    for (int k = 0; k < keyFields.size(); k++) {
-      int i = position(fields, keyFields.get(k));
-      if (i < 0) {
-        throw new IllegalArgumentException(
-            "key field '" + keyFields.get(k) + "' is not one of the dataset's fields");
-      }
-      keyPositions[k] = i;
-      keys.add(new FieldSpec(fields.get(i).name(), fields.get(i).type(), true));
-    }
-    this.keyDecoder = new JsonRecordDecoder(keys, UnknownFieldPolicy.IGNORE);
-    this.keyShape = new RowSlice.Shape(keys, Set.of());
+    KeyFields keys = KeyFields.of(fields, keyFields);
+    this.keyPositions = keys.positions();
+    this.keyDecoder = new JsonRecordDecoder(keys.specs(), UnknownFieldPolicy.IGNORE);
+    this.keyShape = new RowSlice.Shape(keys.specs(), Set.of());
   }
 
   @Override
@@ -89,7 +77,7 @@ public final class DebeziumJsonDecoder implements RecordDecoder {
       return DecodeResult.failed(DecodeError.NULL_VALUE, "value is null (Kafka tombstone)");
     }
     ChangeEvent event;
-    try (JsonParser p = factory().createParser(value)) {
+    try (JsonParser p = JsonParsing.parser(value)) {
       event = ChangeEvent.read(p, rowShape, keyShape);
     } catch (ChangeEvent.NotAnObject e) {
       return e.found == null
@@ -97,9 +85,9 @@ public final class DebeziumJsonDecoder implements RecordDecoder {
           : DecodeResult.failed(
               DecodeError.NOT_AN_OBJECT, "expected a JSON object, found " + kind(e));
     } catch (JsonProcessingException e) {
-      return malformed(e.getOriginalMessage());
+      return JsonParsing.malformed(e.getOriginalMessage());
     } catch (IOException e) {
-      return malformed(e.getMessage());
+      return JsonParsing.malformed(e.getMessage());
     }
     if (event.malformed != null) {
       return DecodeResult.failed(DecodeError.MALFORMED_CHANGE_EVENT, event.malformed);
@@ -189,29 +177,5 @@ public final class DebeziumJsonDecoder implements RecordDecoder {
       case VALUE_NULL -> "null";
       default -> e.found.name();
     };
-  }
-
-  private static int position(List<FieldSpec> fields, String name) {
-    for (int i = 0; i < fields.size(); i++) {
-      if (Objects.equals(fields.get(i).name(), name)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static DecodeResult malformed(String detail) {
-    String firstLine = detail == null ? "unreadable input" : detail.lines().findFirst().orElse("");
-    return DecodeResult.failed(DecodeError.MALFORMED_JSON, "malformed JSON: " + firstLine);
-  }
-
-  private JsonFactory factory() {
-    JsonFactory f = factory;
-    if (f == null) {
-      // a race only builds a second, equivalent factory
-      f = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
-      factory = f;
-    }
-    return f;
   }
 }
