@@ -13,13 +13,13 @@ import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import picocli.CommandLine.Command;
 
 /**
- * Kafka to raw. The Delta sink with this job's checkpoint makes it exactly once: the sink records
- * each batch under the query id and skips a batch it has already committed.
+ * Kafka to raw. Each micro-batch is one Delta append tagged with (txnAppId, batch id), so with this
+ * job's checkpoint it is exactly once: a batch re-run after a crash finds its append committed and
+ * skips it.
  */
 @Command(
     name = "ingest-job",
@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
     versionProvider = io.splitflow.common.job.JobVersion.class,
     description = "Kafka -> raw Delta table (bytes and Kafka coordinates).")
 public final class IngestJob extends JobCommand implements StreamingJob {
+  private RawBatchWriter writer;
 
   public static void main(String[] args) {
     JobCommand.main(new IngestJob(), args);
@@ -53,15 +54,22 @@ public final class IngestJob extends JobCommand implements StreamingJob {
             .format("kafka")
             .options(KafkaSourceOptions.of(context.config().kafka(), context.dataset()))
             .load();
-    DataStreamWriter<Row> writer =
-        RawRows.fromKafka(kafka)
-            .writeStream()
-            .queryName(context.queryName())
-            .format("delta")
-            .outputMode("append")
-            .partitionBy("ingest_date")
-            .option("checkpointLocation", context.checkpoint())
-            .trigger(context.trigger().toSparkTrigger());
-    return raw.isPath() ? writer.start(raw.path()) : writer.toTable(raw.name());
+    release();
+    writer = new RawBatchWriter(context);
+    return kafka
+        .writeStream()
+        .queryName(context.queryName())
+        .option("checkpointLocation", context.checkpoint())
+        .trigger(context.trigger().toSparkTrigger())
+        .foreachBatch(writer)
+        .start();
+  }
+
+  @Override
+  public void release() {
+    if (writer != null) {
+      writer.close();
+      writer = null;
+    }
   }
 }

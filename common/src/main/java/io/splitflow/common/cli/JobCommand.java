@@ -1,8 +1,10 @@
 package io.splitflow.common.cli;
 
+import io.splitflow.common.job.GracefulStop;
 import io.splitflow.common.job.JobContext;
 import io.splitflow.common.job.JobName;
 import io.splitflow.common.job.JobRunner;
+import io.splitflow.common.job.RestartPolicy;
 import io.splitflow.common.job.StreamingJob;
 import io.splitflow.common.spark.SparkSessions;
 import java.util.concurrent.Callable;
@@ -24,9 +26,13 @@ public abstract class JobCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     JobContext context = options.context(job(), System.getenv());
+    RestartPolicy restarts = options.restartPolicy();
+    if (!SparkSessions.onDatabricks()) {
+      GracefulStop.install();
+    }
     SparkSession spark = SparkSessions.getOrCreate(context.queryName(), context.config().spark());
     try {
-      JobRunner.run(spark, context, streamingJob());
+      JobRunner.run(spark, context, streamingJob(), restarts);
     } finally {
       if (!SparkSessions.onDatabricks()) {
         spark.stop();

@@ -1,13 +1,17 @@
 package io.splitflow.common.cli;
 
+import io.splitflow.common.config.ConfigErrors;
 import io.splitflow.common.config.ConfigException;
 import io.splitflow.common.config.ConfigLoader;
 import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.SplitflowConfig;
 import io.splitflow.common.job.JobContext;
 import io.splitflow.common.job.JobName;
+import io.splitflow.common.job.RestartPolicy;
+import io.splitflow.common.trigger.Durations;
 import io.splitflow.common.trigger.TriggerSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,8 @@ import picocli.CommandLine.Option;
 
 /** The options every job takes, the same under spark-submit and bin/splitflow. */
 public final class JobOptions {
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
   @Option(names = "--config", paramLabel = "FILE", description = "The YAML configuration.")
   Path config;
 
@@ -37,6 +43,31 @@ public final class JobOptions {
 
   @Option(names = "--verbose", description = "Print stack traces of failures.")
   boolean verbose;
+
+  @Option(
+      names = "--restart-on-failure",
+      paramLabel = "N",
+      description =
+          "Start the query again on the same checkpoint up to N times after a failure a restart"
+              + " can fix (broker outage, timeouts), with doubling backoff; default 0.")
+  int restartOnFailure;
+
+  @Option(
+      names = "--restart-backoff",
+      paramLabel = "DURATION",
+      description = "The first wait before a restart, doubled each time up to 5m; default 10s.")
+  String restartBackoff = "10s";
+
+  /** The restart policy the options ask for; a bad value is a config error naming the option. */
+  public RestartPolicy restartPolicy() {
+    if (restartOnFailure < 0) {
+      throw ConfigErrors.invalid(
+          "--restart-on-failure", restartOnFailure, "must be 0 or more restarts");
+    }
+    Duration first = Durations.parse(restartBackoff, "--restart-backoff");
+    Duration max = first.compareTo(MAX_BACKOFF) > 0 ? first : MAX_BACKOFF;
+    return new RestartPolicy(restartOnFailure, first, max);
+  }
 
   /**
    * Loads and validates everything the job needs; throws ConfigException naming the key at fault.

@@ -1,24 +1,37 @@
 package io.splitflow.common.job;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Test-only crash points at the dangerous places of each job (between two writes, after a write and
- * before the checkpoint commit). Off unless a test arms a point; an armed point fires once. A
- * separate process arms points with {@code -Dsplitflow.faults=point1,point2}.
+ * before the checkpoint commit). Off unless a test arms a point; an armed point fires once.
+ *
+ * <p>A point fails (throws {@link InjectedFault}) by default. A separate process arms points with
+ * {@code -Dsplitflow.faults=point1,point2:hang,point3:pause-5000}: {@code hang} prints {@value
+ * #REACHED} and the point's name on stderr and blocks forever (so a test can kill the process at
+ * that exact place), {@code pause-<millis>} prints the same line and goes on after that long (so a
+ * test can signal the process mid-batch).
  */
 public final class FaultPoints {
+  public static final String INGEST_AFTER_RAW = "ingest.after-raw-write";
   public static final String DESERIALIZE_AFTER_BRONZE = "deserialize.after-bronze-write";
   public static final String MERGE_AFTER_MERGE = "merge.after-merge";
 
-  private static final Set<String> ARMED = ConcurrentHashMap.newKeySet();
+  /** The line a hanging or pausing point prints, for a test process to wait on. */
+  public static final String REACHED = "splitflow-fault-point-reached";
+
+  private static final Map<String, String> ARMED = new ConcurrentHashMap<>();
 
   static {
-    String fromProperty = System.getProperty("splitflow.faults", "");
-    for (String point : fromProperty.split(",")) {
-      if (!point.isBlank()) {
-        ARMED.add(point.trim());
+    for (String entry : System.getProperty("splitflow.faults", "").split(",")) {
+      if (!entry.isBlank()) {
+        int colon = entry.indexOf(':');
+        if (colon < 0) {
+          ARMED.put(entry.trim(), "fail");
+        } else {
+          ARMED.put(entry.substring(0, colon).trim(), entry.substring(colon + 1).trim());
+        }
       }
     }
   }
@@ -26,7 +39,7 @@ public final class FaultPoints {
   private FaultPoints() {}
 
   public static void arm(String point) {
-    ARMED.add(point);
+    ARMED.put(point, "fail");
   }
 
   public static void disarmAll() {
@@ -34,7 +47,25 @@ public final class FaultPoints {
   }
 
   public static void check(String point) {
-    if (ARMED.remove(point)) {
+    String action = ARMED.remove(point);
+    if (action == null) {
+      return;
+    }
+    if (action.equals("fail")) {
+      throw new InjectedFault(point);
+    }
+    System.err.println(REACHED + " " + point);
+    System.err.flush();
+    try {
+      if (action.equals("hang")) {
+        Thread.sleep(Long.MAX_VALUE);
+      } else if (action.startsWith("pause-")) {
+        Thread.sleep(Long.parseLong(action.substring("pause-".length())));
+      } else {
+        throw new IllegalArgumentException("unknown fault action '" + action + "' at " + point);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new InjectedFault(point);
     }
   }

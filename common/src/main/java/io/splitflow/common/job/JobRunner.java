@@ -1,24 +1,122 @@
 package io.splitflow.common.job;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitflow.common.spark.ProgressLogger;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Starts a job's query in a session and waits for it to end. */
+/**
+ * Runs a job's query in a session until it ends: holds the checkpoint's lock while it runs, stops
+ * it after its current batch when asked to ({@link GracefulStop}), and starts it again after a
+ * failure as often as its {@link RestartPolicy} allows.
+ */
 public final class JobRunner {
+  private static final Logger LOG = LoggerFactory.getLogger("io.splitflow.job");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long POLL_MILLIS = 200;
+
+  /** Spark confs that tune the checkpoint lock (seconds). */
+  static final String LOCK_ENABLED = "spark.splitflow.checkpoint-lock.enabled";
+
+  static final String LOCK_HEARTBEAT = "spark.splitflow.checkpoint-lock.heartbeat-seconds";
+  static final String LOCK_STALE_AFTER = "spark.splitflow.checkpoint-lock.stale-after-seconds";
+
   private JobRunner() {}
 
   public static void run(SparkSession spark, JobContext context, StreamingJob job)
       throws TimeoutException, StreamingQueryException {
+    run(spark, context, job, RestartPolicy.NEVER);
+  }
+
+  public static void run(
+      SparkSession spark, JobContext context, StreamingJob job, RestartPolicy policy)
+      throws TimeoutException, StreamingQueryException {
     ProgressLogger listener = new ProgressLogger(context);
     spark.streams().addListener(listener);
-    try {
-      StreamingQuery query = job.start(spark, context);
-      query.awaitTermination();
+    try (CheckpointLock lock = lock(spark, context)) {
+      for (int restart = 1; ; restart++) {
+        try {
+          runOnce(spark, context, job);
+          return;
+        } catch (StreamingQueryException | RuntimeException failure) {
+          if (!policy.shouldRestart(restart, failure) || GracefulStop.requested()) {
+            throw failure;
+          }
+          Duration wait = policy.backoff(restart);
+          LOG.warn(
+              JSON.createObjectNode()
+                  .put("event", "restarting")
+                  .put("job", context.job().id())
+                  .put("dataset", context.dataset().name())
+                  .put("restart", restart)
+                  .put("of", policy.restarts())
+                  .put("backoff_ms", wait.toMillis())
+                  .put("error", firstLine(failure))
+                  .toString());
+          sleep(wait);
+        }
+      }
     } finally {
       spark.streams().removeListener(listener);
     }
+  }
+
+  private static void runOnce(SparkSession spark, JobContext context, StreamingJob job)
+      throws TimeoutException, StreamingQueryException {
+    try {
+      StreamingQuery query = job.start(spark, context);
+      boolean stopping = false;
+      while (!query.awaitTermination(POLL_MILLIS)) {
+        // between batches only, so the batch in flight commits before the query stops
+        if (!stopping && GracefulStop.requested() && !query.status().isTriggerActive()) {
+          stopping = true;
+          LOG.info(
+              JSON.createObjectNode()
+                  .put("event", "stopping")
+                  .put("job", context.job().id())
+                  .put("dataset", context.dataset().name())
+                  .put("reason", "stop requested; no batch in flight")
+                  .toString());
+          query.stop();
+        }
+      }
+    } finally {
+      job.release();
+    }
+  }
+
+  private static CheckpointLock lock(SparkSession spark, JobContext context) {
+    if (!Boolean.parseBoolean(spark.conf().get(LOCK_ENABLED, "true"))) {
+      return null;
+    }
+    return CheckpointLock.acquire(
+        context.checkpoint(),
+        context.job().id() + "-job for dataset " + context.dataset().name(),
+        spark.sessionState().newHadoopConf(),
+        Duration.ofSeconds(Long.parseLong(spark.conf().get(LOCK_HEARTBEAT, "10"))),
+        Duration.ofSeconds(Long.parseLong(spark.conf().get(LOCK_STALE_AFTER, "60"))));
+  }
+
+  private static void sleep(Duration wait) throws StreamingQueryException {
+    try {
+      long until = System.nanoTime() + wait.toNanos();
+      while (System.nanoTime() < until && !GracefulStop.requested()) {
+        Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to restart", e);
+    }
+  }
+
+  private static String firstLine(Throwable failure) {
+    String message = String.valueOf(failure.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 }

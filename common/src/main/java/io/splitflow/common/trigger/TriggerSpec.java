@@ -11,7 +11,7 @@ import org.apache.spark.sql.streaming.Trigger;
 public sealed interface TriggerSpec {
   String ALLOWED =
       "is not a trigger; use available-now, once or interval=<duration> (e.g. interval=30s, 5m, 1h)";
-  Pattern INTERVAL = Pattern.compile("interval=(\\d+)(ms|s|m|h)");
+  Pattern INTERVAL = Pattern.compile("interval=(.+)");
 
   Trigger toSparkTrigger();
 
@@ -76,15 +76,8 @@ public sealed interface TriggerSpec {
     }
     Matcher matcher = INTERVAL.matcher(value);
     if (matcher.matches()) {
-      long amount = Long.parseLong(matcher.group(1));
-      Duration every =
-          switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-          };
-      if (!every.isZero()) {
+      Duration every = Durations.parseOrNull(matcher.group(1));
+      if (every != null && !every.isZero()) {
         return new Interval(every);
       }
     }

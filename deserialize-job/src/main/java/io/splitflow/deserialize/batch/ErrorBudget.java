@@ -31,7 +31,8 @@ public final class ErrorBudget {
   }
 
   /** The batch's dead-letter share is over budget. */
-  public static final class ErrorBudgetExceeded extends RuntimeException {
+  public static final class ErrorBudgetExceeded extends RuntimeException
+      implements io.splitflow.common.job.PermanentFailure {
     public ErrorBudgetExceeded(String message) {
       super(message);
     }

@@ -8,7 +8,8 @@ import java.util.Map;
  * Rows failed a rule whose action is {@code fail}: the batch must stop before anything of it is
  * written. Thrown by {@link RuleResult#checkFailRules}.
  */
-public final class RuleViolationException extends RuntimeException {
+public final class RuleViolationException extends RuntimeException
+    implements io.splitflow.common.job.PermanentFailure {
   private final Map<String, Long> failedRows;
 
   RuleViolationException(String message, Map<String, Long> failedRows) {

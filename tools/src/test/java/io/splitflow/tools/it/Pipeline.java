@@ -7,6 +7,7 @@ import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.job.JobContext;
 import io.splitflow.common.job.JobName;
 import io.splitflow.common.job.JobRunner;
+import io.splitflow.common.job.RestartPolicy;
 import io.splitflow.common.job.StreamingJob;
 import io.splitflow.common.testing.SparkTestSession;
 import io.splitflow.common.trigger.TriggerSpec;
@@ -157,6 +158,11 @@ final class Pipeline {
 
   void run(JobName job) throws Exception {
     JobRunner.run(spark, context(job), streamingJob(job));
+  }
+
+  /** Runs a job that restarts after failures as {@code --restart-on-failure} makes it. */
+  void run(JobName job, RestartPolicy restarts) throws Exception {
+    JobRunner.run(spark, context(job), streamingJob(job), restarts);
   }
 
   JobContext context(JobName job) {

@@ -1,9 +1,6 @@
 package io.splitflow.tools.it;
 
-import static io.splitflow.tools.it.Readings.json;
-import static io.splitflow.tools.it.Readings.key;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.job.FaultPoints;
@@ -11,19 +8,17 @@ import io.splitflow.common.job.JobName;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A job that dies between its writes, or after writing and before its checkpoint commit, is
- * restarted on the same checkpoint: every record must land exactly once.
+ * A checkpoint that lost its last commit (the job died right after its writes) is restarted: the
+ * re-run batches change no table. Crashes at each job's dangerous point are in {@link
+ * CrashPointIT}.
  */
 @Timeout(600)
 class RestartIT {
@@ -34,69 +29,9 @@ class RestartIT {
     FaultPoints.disarmAll();
   }
 
-  private Pipeline pipelineWithMixedRecords() {
-    Pipeline p = new Pipeline(lake);
-    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      String sensor = "s" + (i % 10);
-      records.add(
-          p.record(key(sensor), json(sensor, (double) i, "C", String.format("10:00:%02d.000", i))));
-      if (i % 8 == 0) {
-        records.add(p.record(key(sensor), "{broken " + i));
-      }
-    }
-    p.produce(records); // 40 valid, 5 broken, 10 keys
-    return p;
-  }
-
-  @Test
-  void deserializeCrashBetweenBronzeAndDeadLetterWritesLandsEachRecordOnce() throws Exception {
-    Pipeline p = pipelineWithMixedRecords();
-    p.run(JobName.INGEST);
-    FaultPoints.arm(FaultPoints.DESERIALIZE_AFTER_BRONZE);
-
-    assertThatThrownBy(() -> p.run(JobName.DESERIALIZE))
-        .hasStackTraceContaining("injected fault at " + FaultPoints.DESERIALIZE_AFTER_BRONZE);
-    assertThat(p.count(TableLayer.BRONZE)).as("bronze was written before the crash").isEqualTo(40);
-    assertThat(p.count(TableLayer.DEAD_LETTER)).as("dead letters were not").isZero();
-
-    p.run(JobName.DESERIALIZE);
-
-    assertThat(p.count(TableLayer.BRONZE)).isEqualTo(40);
-    assertThat(p.count(TableLayer.DEAD_LETTER)).isEqualTo(5);
-    assertThat(
-            p.table(TableLayer.BRONZE)
-                .select("_source.partition", "_source.offset")
-                .distinct()
-                .count())
-        .isEqualTo(40);
-  }
-
-  @Test
-  void mergeCrashAfterMergeBeforeCheckpointDoesNotMergeTwice() throws Exception {
-    Pipeline p = pipelineWithMixedRecords();
-    p.run(JobName.INGEST);
-    p.run(JobName.DESERIALIZE);
-    FaultPoints.arm(FaultPoints.MERGE_AFTER_MERGE);
-
-    assertThatThrownBy(() -> p.run(JobName.MERGE))
-        .hasStackTraceContaining("injected fault at " + FaultPoints.MERGE_AFTER_MERGE);
-    long versionAfterCrash = goldVersion(p);
-    assertThat(p.count(TableLayer.GOLD)).isEqualTo(10);
-
-    p.run(JobName.MERGE);
-
-    assertThat(goldVersion(p))
-        .as("the re-run batch was skipped, not merged again")
-        .isEqualTo(versionAfterCrash);
-    assertThat(p.count(TableLayer.GOLD)).isEqualTo(10);
-    assertThat(p.table(TableLayer.GOLD).where("sensor_id = 's9'").first().<Double>getAs("value"))
-        .isEqualTo(39.0);
-  }
-
   @Test
   void removingTheLastCheckpointCommitAndRestartingChangesNoTable() throws Exception {
-    Pipeline p = pipelineWithMixedRecords();
+    Pipeline p = CrashPointIT.pipelineWithMixedRecords(lake);
     p.runAll();
     long bronzeVersion =
         p.dataset.table(TableLayer.BRONZE).deltaTable(p.spark).history(1).head().getLong(0);
@@ -126,7 +61,7 @@ class RestartIT {
   }
 
   private static long goldVersion(Pipeline p) {
-    return p.dataset.table(TableLayer.GOLD).deltaTable(p.spark).history(1).head().getLong(0);
+    return CrashPointIT.version(p, TableLayer.GOLD);
   }
 
   /** Makes Spark believe the last batch never committed, as if the job died right before. */

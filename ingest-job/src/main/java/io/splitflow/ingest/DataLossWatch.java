@@ -1,0 +1,152 @@
+package io.splitflow.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splitflow.common.config.KafkaSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds, before a batch reads Kafka, the offsets it was meant to read that Kafka no longer holds:
+ * the batch starts where the previous one ended (the checkpoint's offsets log), and any partition
+ * whose earliest offset is now beyond that start has lost the records in between. With {@code
+ * fail-on-data-loss: true} the job stops naming the range; with {@code false} it logs the range (an
+ * event {@code data_lost}) and goes on.
+ */
+final class DataLossWatch implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("io.splitflow.ingest");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long ADMIN_TIMEOUT_SECONDS = 30;
+
+  private final KafkaSettings kafka;
+  private final String dataset;
+  private final String checkpoint;
+  private Admin admin;
+
+  DataLossWatch(KafkaSettings kafka, String dataset, String checkpoint) {
+    this.kafka = kafka;
+    this.dataset = dataset;
+    this.checkpoint = checkpoint;
+  }
+
+  /** Checks batch {@code batchId}; throws {@link DataLossException} if configured to. */
+  void check(long batchId, Configuration hadoop) {
+    Optional<Map<TopicPartition, Long>> start =
+        CheckpointOffsets.endOf(checkpoint, batchId - 1, hadoop);
+    Optional<Map<TopicPartition, Long>> end = CheckpointOffsets.endOf(checkpoint, batchId, hadoop);
+    if (start.isEmpty() || end.isEmpty()) {
+      return; // the first batch starts at the configured starting offsets: nothing to lose yet
+    }
+    List<LostRange> lost = lost(start.get(), end.get(), earliest(start.get().keySet()));
+    if (lost.isEmpty()) {
+      return;
+    }
+    if (kafka.failOnDataLoss()) {
+      throw new DataLossException(dataset, batchId, lost);
+    }
+    for (LostRange range : lost) {
+      LOG.warn(
+          JSON.createObjectNode()
+              .put("event", "data_lost")
+              .put("job", "ingest")
+              .put("dataset", dataset)
+              .put("batch_id", batchId)
+              .put("topic", range.partition().topic())
+              .put("partition", range.partition().partition())
+              .put("from_offset", range.from())
+              .put("until_offset", range.until())
+              .put("records", range.records())
+              .toString());
+    }
+  }
+
+  /** The ranges of [start, end) per partition that lie below Kafka's earliest offset. */
+  static List<LostRange> lost(
+      Map<TopicPartition, Long> start,
+      Map<TopicPartition, Long> end,
+      Map<TopicPartition, Long> earliest) {
+    List<LostRange> lost = new ArrayList<>();
+    for (Map.Entry<TopicPartition, Long> from : start.entrySet()) {
+      Long first = earliest.get(from.getKey());
+      Long until = end.get(from.getKey());
+      if (first != null && until != null && first > from.getValue()) {
+        long lostUntil = Math.min(first, until);
+        if (lostUntil > from.getValue()) {
+          lost.add(new LostRange(from.getKey(), from.getValue(), lostUntil));
+        }
+      }
+    }
+    lost.sort(
+        Comparator.comparing((LostRange r) -> r.partition().topic())
+            .thenComparingInt(r -> r.partition().partition()));
+    return lost;
+  }
+
+  private Map<TopicPartition, Long> earliest(java.util.Set<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    partitions.forEach(p -> request.put(p, OffsetSpec.earliest()));
+    try {
+      Map<TopicPartition, ListOffsetsResultInfo> result =
+          admin().listOffsets(request).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      Map<TopicPartition, Long> earliest = new HashMap<>();
+      result.forEach((partition, info) -> earliest.put(partition, info.offset()));
+      return earliest;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading Kafka's earliest offsets", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "could not read Kafka's earliest offsets of " + partitions + ": " + e.getMessage(), e);
+    }
+  }
+
+  private synchronized Admin admin() {
+    if (admin == null) {
+      Map<String, Object> props = new HashMap<>(kafka.options());
+      props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+      props.keySet().removeIf(key -> !AdminClientConfig.configNames().contains(key));
+      admin = Admin.create(props);
+    }
+    return admin;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(5));
+      admin = null;
+    }
+  }
+
+  /** Kafka deleted records ingest had not read, and the config says to stop. */
+  static final class DataLossException extends RuntimeException
+      implements io.splitflow.common.job.PermanentFailure {
+    DataLossException(String dataset, long batchId, List<LostRange> lost) {
+      super(
+          "dataset "
+              + dataset
+              + ": Kafka no longer holds records ingest has not read yet (batch "
+              + batchId
+              + "): "
+              + String.join("; ", lost.stream().map(LostRange::toString).toList())
+              + ". Retention or deleteRecords removed them; they cannot reach raw. To skip them"
+              + " and go on, run once with --set kafka.fail-on-data-loss=false (the skipped"
+              + " range is logged as a data_lost event).");
+    }
+  }
+}
