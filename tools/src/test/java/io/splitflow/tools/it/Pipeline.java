@@ -46,6 +46,8 @@ final class Pipeline {
   final String topic;
   final SplitflowConfig config;
   final DatasetConfig dataset;
+  private Path configFile;
+  private List<String> overrides;
 
   Pipeline(Path lake) {
     this(lake, yaml -> yaml);
@@ -98,13 +100,13 @@ final class Pipeline {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return ConfigLoader.load(
-        file,
+    configFile = file;
+    overrides =
         List.of(
             "kafka.bootstrap-servers=" + broker().bootstrapServers(),
             "lake.root=" + lake,
-            "datasets." + datasetName + ".topic=" + topicName),
-        Map.of());
+            "datasets." + datasetName + ".topic=" + topicName);
+    return ConfigLoader.load(file, overrides, Map.of());
   }
 
   private static void copySchemas(Path target) throws IOException {
@@ -163,6 +165,15 @@ final class Pipeline {
   /** Runs a job that restarts after failures as {@code --restart-on-failure} makes it. */
   void run(JobName job, RestartPolicy restarts) throws Exception {
     JobRunner.run(spark, context(job), streamingJob(job), restarts);
+  }
+
+  /** The command line that runs {@code job} on this pipeline, as bin/splitflow takes it. */
+  List<String> cliArgs(JobName job, String... more) {
+    List<String> args = new java.util.ArrayList<>();
+    args.addAll(List.of(job.id(), "--config", configFile.toString(), "--dataset", dataset.name()));
+    overrides.forEach(override -> args.addAll(List.of("--set", override)));
+    args.addAll(List.of(more));
+    return args;
   }
 
   JobContext context(JobName job) {
