@@ -44,6 +44,7 @@ final class Pipeline {
 
   final SparkSession spark = SparkTestSession.get();
   final String topic;
+  final String bootstrapServers;
   final SplitflowConfig config;
   final DatasetConfig dataset;
   private Path configFile;
@@ -69,7 +70,23 @@ final class Pipeline {
 
   private Pipeline(
       Path lake, UnaryOperator<String> edit, String existingTopic, String datasetName) {
+    this(lake, edit, existingTopic, datasetName, broker().bootstrapServers());
+  }
+
+  /** A pipeline on a broker of the test's own (e.g. one it stops), on a topic already there. */
+  static Pipeline onBroker(
+      Path lake, String bootstrapServers, String topic, UnaryOperator<String> edit) {
+    return new Pipeline(lake, edit, topic, DATASET, bootstrapServers);
+  }
+
+  private Pipeline(
+      Path lake,
+      UnaryOperator<String> edit,
+      String existingTopic,
+      String datasetName,
+      String bootstrapServers) {
     EmbeddedKafka kafka = broker();
+    this.bootstrapServers = bootstrapServers;
     topic =
         existingTopic != null
             ? existingTopic
@@ -83,7 +100,7 @@ final class Pipeline {
 
   /** The same topic and lake with another config: a redeploy after a config fix. */
   Pipeline redeployed(Path lake, UnaryOperator<String> edit) {
-    return new Pipeline(lake, edit, topic, dataset.name());
+    return new Pipeline(lake, edit, topic, dataset.name(), bootstrapServers);
   }
 
   private SplitflowConfig load(
@@ -103,7 +120,7 @@ final class Pipeline {
     configFile = file;
     overrides =
         List.of(
-            "kafka.bootstrap-servers=" + broker().bootstrapServers(),
+            "kafka.bootstrap-servers=" + bootstrapServers,
             "lake.root=" + lake,
             "datasets." + datasetName + ".topic=" + topicName);
     return ConfigLoader.load(file, overrides, Map.of());
@@ -138,7 +155,7 @@ final class Pipeline {
   void produce(List<ProducerRecord<byte[], byte[]>> records) {
     Map<String, Object> props =
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker().bootstrapServers(),
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     try (KafkaProducer<byte[], byte[]> producer =
