@@ -52,11 +52,13 @@ class SecretsIT {
     p.produce(10);
     String logged;
     String eventLog;
+    StringWriter failure = new StringWriter();
     try (LogCapture log = LogCapture.start();
         EventLogCapture events = EventLogCapture.start(spark)) {
       JobRunner.run(spark, p.context(PASSWORD), new IngestJob());
+      // the whole chain, as --verbose would print it before masking
       assertThatThrownBy(() -> JobRunner.run(spark, p.context(WRONG_PASSWORD), new IngestJob()))
-          .hasStackTraceContaining("Authentication failed");
+          .satisfies(e -> e.printStackTrace(new PrintWriter(failure, true)));
       logged = log.text();
       eventLog = events.text();
     }
@@ -69,6 +71,7 @@ class SecretsIT {
         .contains("io.splitflow.progress", "\"event\":\"batch\"")
         .contains("sasl.jaas.config = [hidden]", "SaslAuthenticationException");
     assertThat(eventLog).contains("SparkListenerJobStart", "QueryProgressEvent");
+    assertThat(failure.toString()).contains("Authentication failed", "Logical Plan");
     assertThat(code).as(cliOut.toString()).isZero();
     assertThat(printed)
         .contains("security.protocol: SASL_PLAINTEXT", "sasl.jaas.config: \"[hidden]\"")
@@ -76,7 +79,12 @@ class SecretsIT {
     assertThat(cliOut.toString())
         .contains("sasl.mechanism: SCRAM-SHA-512", "sasl.jaas.config: \"[hidden]\"");
     Map<String, String> outputs =
-        Map.of("log", logged, "event log", eventLog, "printed", printed, "cli", cliOut.toString());
+        Map.of(
+            "log", logged,
+            "event log", eventLog,
+            "failure", failure.toString(),
+            "printed", printed,
+            "cli", cliOut.toString());
     for (String secret : List.of(PASSWORD, WRONG_PASSWORD, REGISTRY_PASSWORD, TOKEN)) {
       outputs.forEach((name, text) -> assertThat(text).as(name).doesNotContain(secret));
     }
