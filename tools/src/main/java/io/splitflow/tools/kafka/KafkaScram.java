@@ -4,6 +4,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -85,7 +86,7 @@ public final class KafkaScram {
     config.put("sasl.enabled.mechanisms", MECHANISM);
     config.put("sasl.mechanism.inter.broker.protocol", MECHANISM);
     config.put(
-        "listener.name.external." + MECHANISM.toLowerCase() + ".sasl.jaas.config",
+        "listener.name.external." + MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
         jaasConfig(ADMIN, users.get(ADMIN)));
     return config;
   }
