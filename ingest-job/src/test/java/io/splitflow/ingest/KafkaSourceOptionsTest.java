@@ -60,4 +60,27 @@ class KafkaSourceOptionsTest {
     assertThat(KafkaSourceOptions.of(config.kafka(), config.dataset("d")))
         .doesNotContainKey("maxOffsetsPerTrigger");
   }
+
+  @Test
+  void saslAndTlsClientOptionsReachTheKafkaSourceUnchanged() {
+    String jaas =
+        "org.apache.kafka.common.security.scram.ScramLoginModule required"
+            + " username=\"splitflow\" password=\"pw\";";
+    Map<String, String> options =
+        options(
+            "kafka.options.sasl.jaas.config=" + jaas,
+            "kafka.options.ssl.truststore.location=/etc/kafka/truststore.jks",
+            "kafka.options.ssl.truststore.password=trust-pw",
+            "kafka.options.ssl.truststore.type=PKCS12",
+            "kafka.options.ssl.endpoint.identification.algorithm=https");
+
+    assertThat(options)
+        .containsEntry("kafka.security.protocol", "SASL_SSL")
+        .containsEntry("kafka.sasl.mechanism", "SCRAM-SHA-512")
+        .containsEntry("kafka.sasl.jaas.config", jaas)
+        .containsEntry("kafka.ssl.truststore.location", "/etc/kafka/truststore.jks")
+        .containsEntry("kafka.ssl.truststore.password", "trust-pw")
+        .containsEntry("kafka.ssl.truststore.type", "PKCS12")
+        .containsEntry("kafka.ssl.endpoint.identification.algorithm", "https");
+  }
 }

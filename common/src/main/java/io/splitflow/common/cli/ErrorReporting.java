@@ -1,10 +1,16 @@
 package io.splitflow.common.cli;
 
 import io.splitflow.common.config.ConfigException;
+import io.splitflow.common.config.Secrets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
-/** One line on stderr per failure; the stack trace only with --verbose. */
+/**
+ * One line on stderr per failure; the stack trace only with --verbose. Passwords a message embeds
+ * (a JAAS line, a URL's user info) are hidden.
+ */
 public final class ErrorReporting {
   public static final int RUNTIME_FAILURE = 1;
   public static final int BAD_CONFIG = 2;
@@ -16,7 +22,7 @@ public final class ErrorReporting {
     return commandLine
         .setParameterExceptionHandler(
             (e, args) -> {
-              e.getCommandLine().getErr().println(name + ": " + e.getMessage());
+              e.getCommandLine().getErr().println(name + ": " + Secrets.scrub(e.getMessage()));
               e.getCommandLine().getErr().println("Run '" + name + " --help' for the options.");
               return BAD_CONFIG;
             })
@@ -24,12 +30,12 @@ public final class ErrorReporting {
             (e, cmd, parsed) -> {
               if (e instanceof ConfigException) {
                 // found while loading the config, before any table was touched
-                cmd.getErr().println(name + ": " + e.getMessage());
+                cmd.getErr().println(name + ": " + Secrets.scrub(e.getMessage()));
                 return BAD_CONFIG;
               }
-              cmd.getErr().println(name + ": failed: " + rootMessage(e));
+              cmd.getErr().println(name + ": failed: " + Secrets.scrub(rootMessage(e)));
               if (verbose(parsed)) {
-                e.printStackTrace(cmd.getErr());
+                cmd.getErr().print(Secrets.scrub(stackTrace(e)));
               }
               return RUNTIME_FAILURE;
             });
@@ -42,6 +48,12 @@ public final class ErrorReporting {
       }
     }
     return false;
+  }
+
+  private static String stackTrace(Throwable error) {
+    StringWriter trace = new StringWriter();
+    error.printStackTrace(new PrintWriter(trace, true));
+    return trace.toString();
   }
 
   /** The innermost cause's first line: Spark wraps the real reason in several layers. */

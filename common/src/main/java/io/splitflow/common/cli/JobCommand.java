@@ -11,6 +11,9 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The entry point shared by the three jobs: parse options, load the config (a bad one stops here,
@@ -19,12 +22,25 @@ import picocli.CommandLine.Mixin;
 public abstract class JobCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 
+  // here rather than in JobOptions: replay shares those, and must not run when asked to print
+  @Option(
+      names = "--print-config",
+      description =
+          "Print the resolved config (after --set and $${VAR}, validated) with secrets hidden,"
+              + " and exit; starts no Spark session and touches no table.")
+  boolean printConfig;
+
+  @Spec CommandSpec spec;
+
   protected abstract JobName job();
 
   protected abstract StreamingJob streamingJob();
 
   @Override
   public Integer call() throws Exception {
+    if (printConfig) {
+      return printConfig();
+    }
     JobContext context = options.context(job(), System.getenv());
     RestartPolicy restarts = options.restartPolicy();
     if (!SparkSessions.onDatabricks()) {
@@ -38,6 +54,12 @@ public abstract class JobCommand implements Callable<Integer> {
         spark.stop();
       }
     }
+    return 0;
+  }
+
+  private int printConfig() {
+    spec.commandLine().getOut().print(options.printedConfig(System.getenv()));
+    spec.commandLine().getOut().flush();
     return 0;
   }
 

@@ -1,9 +1,14 @@
 package io.splitflow.common.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.splitflow.common.config.ConfigErrors;
 import io.splitflow.common.config.ConfigException;
 import io.splitflow.common.config.ConfigLoader;
 import io.splitflow.common.config.DatasetConfig;
+import io.splitflow.common.config.Secrets;
 import io.splitflow.common.config.SplitflowConfig;
 import io.splitflow.common.job.JobContext;
 import io.splitflow.common.job.JobName;
@@ -87,6 +92,33 @@ public final class JobOptions {
             ? TriggerSpec.parse(trigger, "--trigger")
             : chosen.trigger().orElse(new TriggerSpec.AvailableNow());
     return new JobContext(loaded, chosen, job, spec);
+  }
+
+  /**
+   * The config as the job would run it (the file after {@code --set} and {@code ${VAR}}, validated,
+   * with {@code --dataset} and {@code --trigger} checked when given) as YAML, secrets hidden.
+   */
+  public String printedConfig(Map<String, String> env) {
+    if (config == null) {
+      throw new ConfigException("Missing required option: '--config=FILE'");
+    }
+    JsonNode resolved = ConfigLoader.resolve(config, overrides, env);
+    if (dataset != null) {
+      ConfigLoader.load(config, overrides, env).dataset(dataset);
+    }
+    if (trigger != null) {
+      TriggerSpec.parse(trigger, "--trigger");
+    }
+    YAMLMapper yaml =
+        YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build();
+    try {
+      return yaml.writeValueAsString(Secrets.masked(resolved));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not print the config: " + e.getMessage(), e);
+    }
   }
 
   public static JobOptions of(Path config, String dataset, String trigger, List<String> overrides) {

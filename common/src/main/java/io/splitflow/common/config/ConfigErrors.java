@@ -15,11 +15,13 @@ public final class ConfigErrors {
   }
 
   public static ConfigException invalid(String path, Object found, String allowed) {
-    return new ConfigException(path + ": '" + found + "' " + allowed);
+    return new ConfigException(path + ": '" + Secrets.mask(path, found) + "' " + allowed);
   }
 
+  /** {@code found} describes the value: a quoted value, "a mapping" or "a list". */
   public static ConfigException wrongShape(String path, String expected, String found) {
-    return new ConfigException(path + ": expected " + expected + ", found " + found);
+    String shown = Secrets.isSecret(path) && found.startsWith("'") ? "a secret value" : found;
+    return new ConfigException(path + ": expected " + expected + ", found " + shown);
   }
 
   public static ConfigException unsetVariable(String path, String variable) {

@@ -22,12 +22,25 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   public static SplitflowConfig load(Path file, List<String> overrides, Map<String, String> env) {
+    return parse(read(file), overrides, env, file.toAbsolutePath().getParent());
+  }
+
+  /**
+   * The tree the config is bound from (the file after {@code --set} and {@code ${VAR}}), once it
+   * has been validated: what {@code --print-config} shows, before masking its secrets.
+   */
+  public static JsonNode resolve(Path file, List<String> overrides, Map<String, String> env) {
+    JsonNode tree = tree(read(file), overrides, env);
+    ConfigBinder.bind(new ConfigNode(tree, ""), file.toAbsolutePath().getParent());
+    return tree;
+  }
+
+  private static String read(Path file) {
     if (!Files.isRegularFile(file)) {
       throw ConfigErrors.unreadable(file.toString(), "no such file");
     }
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      return parse(Files.readString(file), overrides, env, dir);
+      return Files.readString(file);
     } catch (IOException e) {
       throw ConfigErrors.unreadable(file.toString(), e.getMessage());
     }
@@ -43,6 +56,10 @@ public final class ConfigLoader {
 
   public static SplitflowConfig parse(
       String yaml, List<String> overrides, Map<String, String> env, Path baseDir) {
+    return ConfigBinder.bind(new ConfigNode(tree(yaml, overrides, env), ""), baseDir);
+  }
+
+  private static JsonNode tree(String yaml, List<String> overrides, Map<String, String> env) {
     JsonNode tree;
     try {
       tree = YAML.readTree(yaml);
@@ -57,8 +74,7 @@ public final class ConfigLoader {
     }
     ObjectNode root = (ObjectNode) tree;
     Overrides.apply(root, overrides);
-    JsonNode expanded = EnvExpander.expand(root, "", env);
-    return ConfigBinder.bind(new ConfigNode(expanded, ""), baseDir);
+    return EnvExpander.expand(root, "", env);
   }
 
   private static String firstLine(String message) {

@@ -20,4 +20,22 @@ public record KafkaSettings(
   public KafkaSettings {
     options = Map.copyOf(options);
   }
+
+  @Override
+  public String toString() {
+    // the options hold credentials (sasl.jaas.config, ssl.*.password)
+    Map<String, String> shown = new java.util.TreeMap<>();
+    options.forEach((key, value) -> shown.put(key, Secrets.mask(key, value)));
+    return "KafkaSettings[bootstrapServers="
+        + bootstrapServers
+        + ", startingOffsets="
+        + startingOffsets
+        + ", maxOffsetsPerTrigger="
+        + maxOffsetsPerTrigger
+        + ", failOnDataLoss="
+        + failOnDataLoss
+        + ", options="
+        + shown
+        + "]";
+  }
 }

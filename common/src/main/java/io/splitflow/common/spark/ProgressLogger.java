@@ -2,6 +2,7 @@ package io.splitflow.common.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.splitflow.common.config.Secrets;
 import io.splitflow.common.job.JobContext;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
@@ -9,7 +10,10 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One JSON line per micro-batch, so an operator can follow what the job does and grep it. */
+/**
+ * One JSON line per micro-batch, so an operator can follow what the job does and grep it. Nothing
+ * from the config's secrets goes into a line.
+ */
 public final class ProgressLogger extends StreamingQueryListener {
   private static final Logger LOG = LoggerFactory.getLogger("io.splitflow.progress");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +58,8 @@ public final class ProgressLogger extends StreamingQueryListener {
   public void onQueryTerminated(QueryTerminatedEvent event) {
     ObjectNode line = line("terminated").put("query_id", event.id().toString());
     if (event.exception().isDefined()) {
-      line.put("error", event.exception().get());
+      // Kafka and Spark errors may quote a client option; its password stays out of the log
+      line.put("error", Secrets.scrub(event.exception().get()));
     }
     LOG.info(line.toString());
   }

@@ -35,28 +35,45 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final File baseDirectory;
   private final String bootstrapServers;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final KafkaScram scram; // null: a plaintext broker
 
-  private EmbeddedKafka(KafkaClusterTestKit cluster, File baseDirectory) {
+  private EmbeddedKafka(KafkaClusterTestKit cluster, File baseDirectory, KafkaScram scram) {
     this.cluster = cluster;
     this.baseDirectory = baseDirectory;
     this.bootstrapServers = cluster.bootstrapServers();
+    this.scram = scram;
   }
 
   /**
    * Formats and starts a fresh broker in a temporary directory and waits until it serves clients.
    */
   public static EmbeddedKafka start() {
+    return start(null);
+  }
+
+  /**
+   * A broker whose client listener takes only SASL_PLAINTEXT with SCRAM-SHA-512, and these users
+   * (name to password); {@link #clientProperties(String)} gives a user's client settings.
+   */
+  public static EmbeddedKafka startWithScram(Map<String, String> users) {
+    return start(KafkaScram.of(users));
+  }
+
+  private static EmbeddedKafka start(KafkaScram scram) {
     KafkaClusterTestKit cluster = null;
     File baseDirectory = null;
     try {
-      TestKitNodes nodes =
+      TestKitNodes.Builder nodesBuilder =
           new TestKitNodes.Builder()
               .setCombined(true)
               .setNumBrokerNodes(1)
-              .setNumControllerNodes(1)
-              .build();
+              .setNumControllerNodes(1);
+      if (scram != null) {
+        nodesBuilder.setBootstrapMetadata(scram.bootstrapMetadata());
+      }
+      TestKitNodes nodes = nodesBuilder.build();
       baseDirectory = new File(nodes.baseDirectory());
-      cluster =
+      KafkaClusterTestKit.Builder builder =
           new KafkaClusterTestKit.Builder(nodes)
               // one broker: the internal topics cannot have more replicas than that
               .setConfigProp("offsets.topic.replication.factor", "1")
@@ -65,11 +82,14 @@ public final class EmbeddedKafka implements AutoCloseable {
               // consumers join without the default 3 s wait for more members
               .setConfigProp("group.initial.rebalance.delay.ms", "0")
               // topics are created on purpose, with a partition count, never by a typo
-              .setConfigProp("auto.create.topics.enable", "false")
-              .build();
+              .setConfigProp("auto.create.topics.enable", "false");
+      if (scram != null) {
+        scram.brokerConfig().forEach(builder::setConfigProp);
+      }
+      cluster = builder.build();
       cluster.format();
       cluster.startup();
-      EmbeddedKafka kafka = new EmbeddedKafka(cluster, baseDirectory);
+      EmbeddedKafka kafka = new EmbeddedKafka(cluster, baseDirectory, scram);
       kafka.waitForReadyBroker();
       return kafka;
     } catch (Exception | LinkageError e) {
@@ -84,6 +104,20 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** host:port of the broker's client listener. */
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /**
+   * What a client needs to reach this broker as {@code user}: bootstrap.servers and, on a SCRAM
+   * broker, the SASL settings with the user's password.
+   */
+  public Properties clientProperties(String user) {
+    if (scram == null) {
+      throw new IllegalStateException("this broker has no users; start it with startWithScram");
+    }
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.putAll(scram.clientSecurity(user));
+    return props;
   }
 
   /**
@@ -175,6 +209,9 @@ public final class EmbeddedKafka implements AutoCloseable {
   private Admin admin() {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    if (scram != null) {
+      props.putAll(scram.adminSecurity());
+    }
     return Admin.create(props);
   }
 

@@ -1,0 +1,131 @@
+package io.splitflow.common.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps secret config values out of everything splitflow prints: logs, error messages and {@code
+ * --print-config}. A value is secret by its key; free text (an error message, a URL, a JAAS line)
+ * is scrubbed of the passwords it embeds.
+ */
+public final class Secrets {
+  /** What a secret value is shown as; Kafka's own config logging writes the same. */
+  public static final String HIDDEN = "[hidden]";
+
+  /** Key suffixes that name a secret whatever their prefix, e.g. {@code ssl.keystore.password}. */
+  private static final String[] SECRET_SUFFIXES = {
+    "password", "sasl.jaas.config", "user.info", "userinfo", "ssl.keystore.key", "api.key", "apikey"
+  };
+
+  /** Words that make any key secret: {@code client-secret}, {@code audit.token}. */
+  private static final String[] SECRET_WORDS = {"secret", "token", "credential"};
+
+  /** {@code password="x"}, {@code password='x'} or {@code password=x} in a JAAS line or a query. */
+  private static final Pattern ASSIGNED =
+      Pattern.compile(
+          "(?i)([\\w.-]*(?:password|secret|token|credential)[\\w.-]*\\s*[=:]\\s*)"
+              + "(\"[^\"]*\"|'[^']*'|[^\\s;,&\"'}\\]]+)");
+
+  /** The password in a URL's user info: {@code scheme://user:password@host}. */
+  private static final Pattern URL_USER_INFO =
+      Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:)([^/\\s@]+)(@)");
+
+  private Secrets() {}
+
+  /**
+   * True when a value under this key must never be shown. The key may be a full path ({@code
+   * datasets.x.registry.password}) or a Kafka client option ({@code sasl.jaas.config}); case and
+   * the separators {@code .}, {@code -}, {@code _} do not matter.
+   */
+  public static boolean isSecret(String key) {
+    if (key == null) {
+      return false;
+    }
+    String name = key.toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');
+    for (String suffix : SECRET_SUFFIXES) {
+      if (name.equals(suffix) || name.endsWith("." + suffix)) {
+        return true;
+      }
+    }
+    for (String word : SECRET_WORDS) {
+      if (name.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The value as it may be shown: hidden if the key is secret, else scrubbed. */
+  public static String mask(String key, Object value) {
+    String text = value == null ? null : String.valueOf(value);
+    if (text == null || text.isEmpty()) {
+      return text; // nothing to hide, and "'' is empty" stays true
+    }
+    return isSecret(key) ? HIDDEN : scrub(text);
+  }
+
+  /**
+   * Free text with the passwords it embeds hidden: JAAS options and {@code key=value} pairs whose
+   * key is secret-sounding, and the password of a URL's user info.
+   */
+  public static String scrub(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String scrubbed = replace(URL_USER_INFO.matcher(text), m -> m.group(1) + HIDDEN + m.group(3));
+    return replace(ASSIGNED.matcher(scrubbed), m -> m.group(1) + quoted(m.group(2)));
+  }
+
+  /** A copy of a config tree with every secret value hidden and every other text scrubbed. */
+  public static JsonNode masked(JsonNode tree) {
+    return masked(tree, "");
+  }
+
+  private static JsonNode masked(JsonNode node, String path) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    if (node.isObject()) {
+      ObjectNode copy = nodes.objectNode();
+      node.fields()
+          .forEachRemaining(
+              field -> {
+                String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                boolean secret = isSecret(field.getKey()) || isSecret(child);
+                copy.set(
+                    field.getKey(),
+                    secret && !field.getValue().isNull()
+                        ? nodes.textNode(HIDDEN)
+                        : masked(field.getValue(), child));
+              });
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = nodes.arrayNode();
+      node.forEach(element -> copy.add(masked(element, path)));
+      return copy;
+    }
+    if (node.isTextual()) {
+      return nodes.textNode(scrub(node.asText()));
+    }
+    return node;
+  }
+
+  private static String quoted(String value) {
+    char first = value.charAt(0);
+    return first == '"' || first == '\'' ? first + HIDDEN + first : HIDDEN;
+  }
+
+  private static String replace(
+      Matcher matcher, java.util.function.Function<Matcher, String> replacement) {
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      matcher.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(matcher)));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+}

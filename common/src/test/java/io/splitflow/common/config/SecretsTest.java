@@ -1,0 +1,144 @@
+package io.splitflow.common.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SecretsTest {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "password",
+        "PASSWORD",
+        "ssl.truststore.password",
+        "ssl.key.password",
+        "datasets.d.registry.password",
+        "sasl.jaas.config",
+        "kafka.options.sasl.jaas.config",
+        "SASL.JAAS.CONFIG",
+        "basic.auth.user.info",
+        "schema.registry.basic.auth.user.info",
+        "client-secret",
+        "spark.hadoop.fs.s3a.secret.key",
+        "audit.token",
+        "sasl.oauthbearer.token.endpoint.url",
+        "gcp_credentials",
+        "ssl.keystore.key",
+        "api-key"
+      })
+  void secretKeysAreRecognisedWhateverTheirCaseOrPrefix(String key) {
+    assertThat(Secrets.isSecret(key)).as(key).isTrue();
+    assertThat(Secrets.mask(key, "s3cr3t-value")).isEqualTo("[hidden]");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "security.protocol",
+        "sasl.mechanism",
+        "ssl.truststore.location",
+        "ssl.truststore.type",
+        "datasets.d.registry.username",
+        "datasets.d.registry.url",
+        "kafka.bootstrap-servers",
+        "passwordless",
+        "spark.sql.shuffle.partitions"
+      })
+  void otherKeysAreShown(String key) {
+    assertThat(Secrets.isSecret(key)).as(key).isFalse();
+    assertThat(Secrets.mask(key, "SASL_SSL")).isEqualTo("SASL_SSL");
+  }
+
+  @Test
+  void jaasPasswordIsHiddenButTheRestOfTheLineStays() {
+    String jaas =
+        "org.apache.kafka.common.security.scram.ScramLoginModule required"
+            + " username=\"splitflow\" password=\"p@ss w0rd\";";
+
+    assertThat(Secrets.scrub("could not use sasl.jaas.config " + jaas))
+        .isEqualTo(
+            "could not use sasl.jaas.config org.apache.kafka.common.security.scram.ScramLoginModule"
+                + " required username=\"splitflow\" password=\"[hidden]\";");
+    assertThat(Secrets.scrub("x password='abc' y")).isEqualTo("x password='[hidden]' y");
+    assertThat(Secrets.scrub("ssl.keystore.password=abc, next"))
+        .isEqualTo("ssl.keystore.password=[hidden], next");
+  }
+
+  @Test
+  void urlUserInfoPasswordIsHidden() {
+    assertThat(Secrets.scrub("GET https://splitflow:hunter2@registry:8081/schemas/ids/1 failed"))
+        .isEqualTo("GET https://splitflow:[hidden]@registry:8081/schemas/ids/1 failed");
+    assertThat(Secrets.scrub("http://registry:8081/schemas"))
+        .isEqualTo("http://registry:8081/schemas");
+  }
+
+  @Test
+  void textWithoutSecretsIsUnchanged() {
+    String message =
+        "datasets.d.trigger: 'every 5m' is not a trigger; use available-now, once or interval";
+    assertThat(Secrets.scrub(message)).isEqualTo(message);
+    assertThat(Secrets.scrub("Unexpected token (VALUE_STRING)"))
+        .isEqualTo("Unexpected token (VALUE_STRING)");
+  }
+
+  @Test
+  void configTreeIsCopiedWithEverySecretHidden() throws Exception {
+    JsonNode tree =
+        new YAMLMapper()
+            .readTree(
+                """
+                kafka:
+                  options:
+                    security.protocol: SASL_SSL
+                    sasl.jaas.config: ScramLoginModule required username="u" password="jaas-pw";
+                    ssl.truststore.password: trust-pw
+                    audit.token: tok-123
+                datasets:
+                  d:
+                    registry: { url: "https://u:url-pw@r:8081", username: u, password: reg-pw }
+                """);
+
+    String printed = Secrets.masked(tree).toString();
+
+    assertThat(printed)
+        .doesNotContain("jaas-pw", "trust-pw", "tok-123", "url-pw", "reg-pw")
+        .contains("\"security.protocol\":\"SASL_SSL\"")
+        .contains("\"sasl.jaas.config\":\"[hidden]\"")
+        .contains("\"url\":\"https://u:[hidden]@r:8081\"")
+        .contains("\"username\":\"u\"");
+    assertThat(tree.toString()).as("the original is left as it was").contains("reg-pw");
+  }
+
+  @Test
+  void configErrorsNameTheSecretKeyButNotItsValue() {
+    assertThat(ConfigErrors.invalid("kafka.options.sasl.jaas.config", "pw-1", "is not valid"))
+        .hasMessage("kafka.options.sasl.jaas.config: '[hidden]' is not valid");
+    assertThat(ConfigErrors.wrongShape("datasets.d.registry.password", "a list", "'pw-2'"))
+        .hasMessage("datasets.d.registry.password: expected a list, found a secret value");
+    assertThat(ConfigErrors.invalid("datasets.d.registry.password", "", "is empty; give a value"))
+        .hasMessage("datasets.d.registry.password: '' is empty; give a value");
+    assertThat(ConfigErrors.invalid("kafka.starting-offsets", "soon", "is not a position"))
+        .hasMessage("kafka.starting-offsets: 'soon' is not a position");
+  }
+
+  @Test
+  void kafkaSettingsNeverPrintTheirSecretOptions() {
+    KafkaSettings kafka =
+        new KafkaSettings(
+            "b:9092",
+            "earliest",
+            java.util.OptionalLong.empty(),
+            true,
+            java.util.Map.of(
+                "sasl.jaas.config", "ScramLoginModule required password=\"pw-3\";",
+                "security.protocol", "SASL_SSL"));
+
+    assertThat(kafka.toString())
+        .doesNotContain("pw-3")
+        .contains("sasl.jaas.config=[hidden]", "security.protocol=SASL_SSL");
+  }
+}

@@ -1,0 +1,194 @@
+package io.splitflow.tools.it;
+
+import static io.splitflow.tools.it.SecurityIT.SecuredPipeline.PASSWORD;
+import static io.splitflow.tools.it.SecurityIT.SecuredPipeline.REGISTRY_PASSWORD;
+import static io.splitflow.tools.it.SecurityIT.SecuredPipeline.TOKEN;
+import static io.splitflow.tools.it.SecurityIT.SecuredPipeline.USER;
+import static io.splitflow.tools.it.SecurityIT.SecuredPipeline.WRONG_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.splitflow.common.job.JobRunner;
+import io.splitflow.common.testing.SparkTestSession;
+import io.splitflow.ingest.IngestJob;
+import io.splitflow.tools.it.SecurityIT.SecuredPipeline;
+import io.splitflow.tools.kafka.KafkaScram;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.WriterAppender;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.spark.SparkFirehoseListener;
+import org.apache.spark.scheduler.SparkListenerEvent;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.JsonProtocol;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A config holding a SASL password, a registry password and a token option: none of them reaches
+ * the log (every logger at INFO), the event log or --print-config, though all three run.
+ */
+@Timeout(300)
+class SecretsIT {
+  @TempDir Path lake;
+  private final SparkSession spark = SparkTestSession.get();
+
+  @Test
+  void secretsReachNeitherTheLogNorTheEventLogNorPrintedConfig() throws Exception {
+    SecuredPipeline p = new SecuredPipeline(lake);
+    p.produce(10);
+    String logged;
+    String eventLog;
+    StringWriter failure = new StringWriter();
+    try (LogCapture log = LogCapture.start();
+        EventLogCapture events = EventLogCapture.start(spark)) {
+      JobRunner.run(spark, p.context(PASSWORD), new IngestJob());
+      // the whole chain, as --verbose would print it before masking
+      assertThatThrownBy(() -> JobRunner.run(spark, p.context(WRONG_PASSWORD), new IngestJob()))
+          .satisfies(e -> e.printStackTrace(new PrintWriter(failure, true)));
+      logged = log.text();
+      eventLog = events.text();
+    }
+    String printed = p.options().printedConfig(SecuredPipeline.env(PASSWORD));
+    StringWriter cliOut = new StringWriter();
+    int code = printConfigThroughTheCli(p, cliOut);
+
+    assertThat(logged)
+        .as("the runs logged: our progress lines, Kafka's client configs, the auth failure")
+        .contains("io.splitflow.progress", "\"event\":\"batch\"")
+        .contains("sasl.jaas.config = [hidden]", "SaslAuthenticationException");
+    assertThat(eventLog).contains("SparkListenerJobStart", "QueryProgressEvent");
+    assertThat(failure.toString()).contains("Authentication failed", "Logical Plan");
+    assertThat(code).as(cliOut.toString()).isZero();
+    assertThat(printed)
+        .contains("security.protocol: SASL_PLAINTEXT", "sasl.jaas.config: \"[hidden]\"")
+        .contains("audit.token: \"[hidden]\"", "password: \"[hidden]\"");
+    assertThat(cliOut.toString())
+        .contains("sasl.mechanism: SCRAM-SHA-512", "sasl.jaas.config: \"[hidden]\"");
+    Map<String, String> outputs =
+        Map.of(
+            "log", logged,
+            "event log", eventLog,
+            "failure", failure.toString(),
+            "printed", printed,
+            "cli", cliOut.toString());
+    for (String secret : List.of(PASSWORD, WRONG_PASSWORD, REGISTRY_PASSWORD, TOKEN)) {
+      outputs.forEach((name, text) -> assertThat(text).as(name).doesNotContain(secret));
+    }
+  }
+
+  /**
+   * ingest-job --print-config with the secrets given by --set; stdout and stderr to {@code out}.
+   */
+  private static int printConfigThroughTheCli(SecuredPipeline p, StringWriter out) {
+    CommandLine cli = IngestJob.commandLine(new IngestJob());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(out, true));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--config",
+                p.configFile.toString(),
+                "--dataset",
+                Pipeline.DATASET,
+                "--set",
+                "kafka.options.sasl.jaas.config=" + KafkaScram.jaasConfig(USER, PASSWORD),
+                "--set",
+                "datasets.sensor_readings_avro.registry.password=" + REGISTRY_PASSWORD,
+                "--print-config"));
+    p.overrides().forEach(o -> args.addAll(List.of("--set", o)));
+    return cli.execute(args.toArray(String[]::new));
+  }
+
+  /**
+   * Everything logged through log4j2 while open, every logger at INFO as under Spark's default
+   * profile (the tests' profile keeps Kafka and Spark at WARN and ERROR). Start it after Spark: on
+   * its first log line Spark may replace log4j2's configuration.
+   */
+  private static final class LogCapture implements AutoCloseable {
+    private final StringWriter text = new StringWriter();
+    private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
+    private final Map<LoggerConfig, Level> levels = new HashMap<>();
+    private final Appender appender;
+
+    private LogCapture() {
+      LoggerConfig root = context.getConfiguration().getRootLogger();
+      levels.put(root, root.getLevel());
+      context.getConfiguration().getLoggers().values().forEach(l -> levels.put(l, l.getLevel()));
+      levels.keySet().forEach(logger -> logger.setLevel(Level.INFO));
+      appender =
+          WriterAppender.newBuilder()
+              .setName("secrets-it-capture")
+              .setTarget(text)
+              .setLayout(PatternLayout.newBuilder().withPattern("%p %c: %m%n%ex").build())
+              .build();
+      appender.start();
+      root.addAppender(appender, null, null);
+      context.updateLoggers();
+    }
+
+    static LogCapture start() {
+      return new LogCapture();
+    }
+
+    String text() {
+      return text.toString();
+    }
+
+    @Override
+    public void close() {
+      context.getConfiguration().getRootLogger().removeAppender(appender.getName());
+      levels.forEach(LoggerConfig::setLevel);
+      context.updateLoggers();
+      appender.stop();
+    }
+  }
+
+  /**
+   * What Spark's event log would hold: every listener event, serialized as EventLoggingListener
+   * serializes it (the shared test session cannot turn spark.eventLog.enabled on after start).
+   */
+  private static final class EventLogCapture extends SparkFirehoseListener
+      implements AutoCloseable {
+    private final StringBuffer text = new StringBuffer();
+    private final SparkSession spark;
+
+    private EventLogCapture(SparkSession spark) {
+      this.spark = spark;
+    }
+
+    static EventLogCapture start(SparkSession spark) {
+      EventLogCapture capture = new EventLogCapture(spark);
+      spark.sparkContext().addSparkListener(capture);
+      return capture;
+    }
+
+    @Override
+    public void onEvent(SparkListenerEvent event) {
+      text.append(JsonProtocol.sparkEventToJsonString(event)).append('\n');
+    }
+
+    String text() throws TimeoutException {
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      return text.toString();
+    }
+
+    @Override
+    public void close() {
+      spark.sparkContext().removeSparkListener(this);
+    }
+  }
+}
