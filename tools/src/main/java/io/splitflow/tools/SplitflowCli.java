@@ -5,6 +5,7 @@ import io.splitflow.common.job.JobVersion;
 import io.splitflow.deserialize.DeserializeJob;
 import io.splitflow.ingest.IngestJob;
 import io.splitflow.merge.MergeJob;
+import io.splitflow.tools.audit.AuditCommand;
 import io.splitflow.tools.demo.DemoCommand;
 import io.splitflow.tools.generate.GenerateCommand;
 import picocli.CommandLine;
@@ -30,7 +31,8 @@ public final class SplitflowCli {
             .addSubcommand("demo", new DemoCommand())
             .addSubcommand("generate", new GenerateCommand())
             .addSubcommand("broker", new BrokerCommand())
-            .addSubcommand("sql", new SqlCommand());
+            .addSubcommand("sql", new SqlCommand())
+            .addSubcommand("audit", new AuditCommand());
     int code = ErrorReporting.configure(cli).execute(args);
     System.exit(code);
   }
