@@ -8,6 +8,7 @@ import io.splitflow.merge.MergeJob;
 import io.splitflow.tools.audit.AuditCommand;
 import io.splitflow.tools.demo.DemoCommand;
 import io.splitflow.tools.generate.GenerateCommand;
+import io.splitflow.tools.soak.SoakCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +33,8 @@ public final class SplitflowCli {
             .addSubcommand("generate", new GenerateCommand())
             .addSubcommand("broker", new BrokerCommand())
             .addSubcommand("sql", new SqlCommand())
-            .addSubcommand("audit", new AuditCommand());
+            .addSubcommand("audit", new AuditCommand())
+            .addSubcommand("soak", new SoakCommand());
     int code = ErrorReporting.configure(cli).execute(args);
     System.exit(code);
   }

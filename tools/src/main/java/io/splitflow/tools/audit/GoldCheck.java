@@ -87,11 +87,6 @@ public final class GoldCheck {
             .when(not(live), lit("missing"))
             .when(not(sameVersion), lit("stale"))
             .otherwise(lit("present"));
-    Dataset<Row> states =
-        counted
-            .join(goldKeys, on, "left_outer")
-            .select(keyText(keys).as("_key"), state.as(STATE))
-            .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> allBronzeKeys =
         versions(processed, spec).select(keyColumns).union(pendingKeys).distinct();
     Dataset<Row> unexpected =
@@ -99,27 +94,40 @@ public final class GoldCheck {
             .where(not(col("_gold_deleted")))
             .join(allBronzeKeys, on, "left_anti")
             .select(keyText(keys).as("_key"), lit("unexpected").as(STATE));
+    // one table of states, every key once, so the totals and the examples are one pass each
+    Dataset<Row> states =
+        counted
+            .join(goldKeys, on, "left_outer")
+            .select(keyText(keys).as("_key"), state.as(STATE))
+            .unionByName(unexpected)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Row totals =
           states
               .agg(
-                  count_if(col(STATE).notEqual("deleted").and(col(STATE).notEqual("not_deleted"))),
-                  count_if(col(STATE).equalTo("present")),
-                  count_if(col(STATE).equalTo("missing")),
-                  count_if(col(STATE).equalTo("stale")),
-                  count_if(col(STATE).equalTo("deleted")),
-                  count_if(col(STATE).equalTo("not_deleted")),
-                  count_if(col(STATE).equalTo("several_current")))
+                  count_if(col(STATE).isin("present", "missing", "stale", "several_current")),
+                  countState("present"),
+                  countState("missing"),
+                  countState("stale"),
+                  countState("deleted"),
+                  countState("not_deleted"),
+                  countState("unexpected"),
+                  countState("several_current"))
               .first();
-      long unexpectedCount = unexpected.count();
-      long pendingCount = pendingKeys.count();
       List<String> examples = new ArrayList<>();
+      long problems =
+          totals.getLong(2)
+              + totals.getLong(3)
+              + totals.getLong(5)
+              + totals.getLong(6)
+              + totals.getLong(7);
       for (Row row :
           states
-              .where(col(STATE).isin("missing", "stale", "not_deleted", "several_current"))
-              .unionByName(unexpected)
+              .where(
+                  col(STATE)
+                      .isin("missing", "stale", "not_deleted", "several_current", "unexpected"))
               .orderBy(STATE, "_key")
-              .limit(listLimit)
+              .limit(problems == 0 ? 0 : listLimit)
               .collectAsList()) {
         examples.add(row.getString(1) + ": " + row.getString(0));
       }
@@ -131,13 +139,17 @@ public final class GoldCheck {
           totals.getLong(3),
           totals.getLong(4),
           totals.getLong(5),
-          unexpectedCount,
           totals.getLong(6),
-          pendingCount,
+          totals.getLong(7),
+          pending.isEmpty() ? 0 : pendingKeys.count(),
           examples);
     } finally {
       states.unpersist();
     }
+  }
+
+  private static Column countState(String state) {
+    return count_if(col(STATE).equalTo(state));
   }
 
   private static Dataset<Row> versions(Dataset<Row> bronze, MergeSpec spec) {
