@@ -8,6 +8,7 @@ import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.common.table.Transactions;
 import io.splitflow.deserialize.batch.BatchCounts;
+import io.splitflow.deserialize.batch.BatchEvents;
 import io.splitflow.deserialize.batch.BatchProcessor;
 import io.splitflow.deserialize.batch.ErrorBudget;
 import java.util.LinkedHashMap;
@@ -24,22 +25,25 @@ import org.slf4j.LoggerFactory;
  * batchId), so when Spark re-runs a batch after a crash between the two writes, the write that
  * already landed is skipped and the other one is made: each record lands once. Fail rules and the
  * error budget are checked before either write. Columns a batch adds to bronze (schema evolution)
- * land with its bronze append, in one commit.
+ * land with its bronze append, in one commit. Last, the batch's counts go to the event log.
  */
 final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
   private static final Logger LOG = LoggerFactory.getLogger("io.splitflow.deserialize");
   private static final ObjectMapper JSON = new ObjectMapper();
   private final JobContext context;
   private final BatchProcessor processor;
+  private final BatchEvents events;
 
   BronzeBatchWriter(JobContext context, BatchProcessor processor) {
     this.context = context;
     this.processor = processor;
+    this.events = new BatchEvents(context);
   }
 
   @Override
   public void call(Dataset<Row> raw, Long batchId) throws Exception {
-    String txnAppId = context.txnAppId(Transactions.currentQueryId(raw.sparkSession()));
+    String queryId = Transactions.currentQueryId(raw.sparkSession());
+    String txnAppId = context.txnAppId(queryId);
     try (BatchProcessor.Processed batch = processor.process(raw)) {
       BatchCounts counts = batch.counts();
       ErrorBudget.check(
@@ -51,6 +55,7 @@ final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
       FaultPoints.check(FaultPoints.DESERIALIZE_AFTER_BRONZE);
       Transactions.appendOnce(
           batch.deadLetters(), context.table(TableLayer.DEAD_LETTER), txnAppId, batchId);
+      events.append(raw.sparkSession(), queryId, batchId, counts);
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("event", "deserialized");
       line.put("dataset", context.dataset().name());

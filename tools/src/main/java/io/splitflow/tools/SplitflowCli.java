@@ -5,8 +5,10 @@ import io.splitflow.common.job.JobVersion;
 import io.splitflow.deserialize.DeserializeJob;
 import io.splitflow.ingest.IngestJob;
 import io.splitflow.merge.MergeJob;
+import io.splitflow.tools.audit.AuditCommand;
 import io.splitflow.tools.demo.DemoCommand;
 import io.splitflow.tools.generate.GenerateCommand;
+import io.splitflow.tools.soak.SoakCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +32,9 @@ public final class SplitflowCli {
             .addSubcommand("demo", new DemoCommand())
             .addSubcommand("generate", new GenerateCommand())
             .addSubcommand("broker", new BrokerCommand())
-            .addSubcommand("sql", new SqlCommand());
+            .addSubcommand("sql", new SqlCommand())
+            .addSubcommand("audit", new AuditCommand())
+            .addSubcommand("soak", new SoakCommand());
     int code = ErrorReporting.configure(cli).execute(args);
     System.exit(code);
   }

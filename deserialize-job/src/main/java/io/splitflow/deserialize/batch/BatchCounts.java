@@ -1,13 +1,17 @@
 package io.splitflow.deserialize.batch;
 
+import io.splitflow.common.events.SourceRange;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * What one batch did: records in, rows to bronze (deletes among them), dead-lettered records and
  * the reasons (a decode error class, or {@code rule:<name>}; a record failing two rules counts
- * under both), rows dropped and warned by rules.
+ * under both), rows dropped and warned by rules ({@code droppedByRule}: per drop rule, the rows
+ * that failed it; a row failing two drop rules counts under both), and the raw offsets the batch
+ * read, per topic-partition.
  */
 public record BatchCounts(
     long input,
@@ -16,10 +20,14 @@ public record BatchCounts(
     long deadLetters,
     Map<String, Long> deadLettersByReason,
     long dropped,
-    long warned) {
+    Map<String, Long> droppedByRule,
+    long warned,
+    List<SourceRange> sources) {
 
   public BatchCounts {
     deadLettersByReason = Map.copyOf(deadLettersByReason);
+    droppedByRule = Map.copyOf(droppedByRule);
+    sources = List.copyOf(sources);
   }
 
   public double deadLetterRatio() {
@@ -43,6 +51,9 @@ public record BatchCounts(
     map.put("dead_letters", deadLetters());
     map.put("dead_letters_by_reason", new LinkedHashMap<>(deadLettersByReason));
     map.put("dropped", dropped);
+    if (!droppedByRule.isEmpty()) {
+      map.put("dropped_by_rule", new LinkedHashMap<>(droppedByRule));
+    }
     map.put("warned", warned);
     return map;
   }

@@ -1,6 +1,10 @@
 package io.splitflow.deserialize.batch;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 
 import io.splitflow.common.schema.FieldSpec;
@@ -96,12 +100,15 @@ public final class BatchProcessor {
       long input = 0;
       long deletes = 0;
       long decodedRecords = 0;
+      SourceTally sources = new SourceTally();
       for (Row row :
           decoded
-              .groupBy(BatchDecoder.errorClass(), col(decodedDeleted()))
-              .count()
+              .groupBy(
+                  BatchDecoder.errorClass(), col(decodedDeleted()), col("topic"), col("partition"))
+              .agg(count(lit(1)), min("offset"), max("offset"))
               .collectAsList()) {
-        long count = row.getLong(2);
+        long count = row.getLong(4);
+        sources.add(row.getString(2), row.getInt(3), count, row.getLong(5), row.getLong(6));
         input += count;
         if (!row.isNullAt(0)) {
           byReason.merge(row.getString(0), count, Long::sum);
@@ -120,6 +127,11 @@ public final class BatchProcessor {
           .forEach((rule, n) -> byReason.merge("rule:" + rule, n, Long::sum));
       long decodeFailures = input - decodedRecords - deletes;
       long bronzeRows = decodedRecords - validated.deadLettered() - validated.dropped() + deletes;
+      Dataset<Row> bronze = BatchDecoder.toBronze(validated.kept().unionByName(removals), fields);
+      Dataset<Row> deadLetters = decoder.failures(decoded, jobVersion);
+      if (validated.deadLetters() != null) {
+        deadLetters = deadLetters.unionByName(validated.deadLetters());
+      }
       BatchCounts counts =
           new BatchCounts(
               input,
@@ -128,12 +140,11 @@ public final class BatchProcessor {
               decodeFailures + validated.deadLettered(),
               byReason,
               validated.dropped(),
-              validated.warned());
-      Dataset<Row> bronze = BatchDecoder.toBronze(validated.kept().unionByName(removals), fields);
-      Dataset<Row> deadLetters = decoder.failures(decoded, jobVersion);
-      if (validated.deadLetters() != null) {
-        deadLetters = deadLetters.unionByName(validated.deadLetters());
-      }
+              validated.droppedByRule(),
+              validated.warned(),
+              validated.dropped() == 0
+                  ? sources.ranges()
+                  : sources.rangesWithDrops(bronze, deadLetters));
       return new Processed(decoded, bronze, deadLetters, counts, plan.fields().added());
     } catch (RuntimeException e) {
       rules.release();

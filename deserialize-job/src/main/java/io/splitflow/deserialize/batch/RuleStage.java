@@ -17,7 +17,8 @@ public interface RuleStage {
 
   /**
    * Rows that go on to bronze, dead letters of the validate stage (dead-letter layout), and counts:
-   * dead letters per failed rule, rows dropped, rows kept with warnings.
+   * dead letters per failed rule, rows dropped (and per drop rule: the rows that failed it), rows
+   * kept with warnings.
    */
   record Outcome(
       Dataset<Row> kept,
@@ -25,13 +26,14 @@ public interface RuleStage {
       long deadLettered,
       Map<String, Long> deadLettersByRule,
       long dropped,
+      Map<String, Long> droppedByRule,
       long warned) {}
 
   RuleStage NONE =
       new RuleStage() {
         @Override
         public Outcome apply(Dataset<Row> records, String jobVersion) {
-          return new Outcome(records, null, 0, Map.of(), 0, 0);
+          return new Outcome(records, null, 0, Map.of(), 0, Map.of(), 0);
         }
 
         @Override

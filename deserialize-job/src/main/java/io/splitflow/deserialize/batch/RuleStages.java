@@ -59,9 +59,11 @@ public final class RuleStages {
             .filter(r -> r.action().equals("dead-letter"))
             .map(RuleConfig::name)
             .toList();
+    List<String> dropRules =
+        configured.stream().filter(r -> r.action().equals("drop")).map(RuleConfig::name).toList();
     List<String> exampleColumns = new ArrayList<>(dataset.merge().keys());
     exampleColumns.add(BatchDecoder.RAW + ".offset");
-    return new Configured(rules, deadLetterRules, exampleColumns);
+    return new Configured(rules, deadLetterRules, dropRules, exampleColumns);
   }
 
   /**
@@ -77,12 +79,18 @@ public final class RuleStages {
   private static final class Configured implements RuleStage {
     private final RuleSet rules;
     private final List<String> deadLetterRules;
+    private final List<String> dropRules;
     private final List<String> exampleColumns;
     private Dataset<Row> evaluated;
 
-    Configured(RuleSet rules, List<String> deadLetterRules, List<String> exampleColumns) {
+    Configured(
+        RuleSet rules,
+        List<String> deadLetterRules,
+        List<String> dropRules,
+        List<String> exampleColumns) {
       this.rules = rules;
       this.deadLetterRules = deadLetterRules;
+      this.dropRules = dropRules;
       this.exampleColumns = exampleColumns;
     }
 
@@ -93,13 +101,7 @@ public final class RuleStages {
       evaluated = result.evaluated().persist(StorageLevel.MEMORY_AND_DISK());
       result.checkFailRules(exampleColumns);
       RuleCounts counts = result.computeCounts();
-      Map<String, Long> byRule = new LinkedHashMap<>();
-      for (String rule : deadLetterRules) {
-        long failed = counts.failed(rule);
-        if (failed > 0) {
-          byRule.put(rule, failed);
-        }
-      }
+      Map<String, Long> byRule = failedCounts(counts, deadLetterRules);
       Dataset<Row> deadLetters =
           DeadLetters.of(
               result.deadLettered(),
@@ -115,7 +117,19 @@ public final class RuleStages {
           counts.deadLettered(),
           byRule,
           counts.dropped(),
+          failedCounts(counts, dropRules),
           counts.warned());
+    }
+
+    private static Map<String, Long> failedCounts(RuleCounts counts, List<String> names) {
+      Map<String, Long> byRule = new LinkedHashMap<>();
+      for (String rule : names) {
+        long failed = counts.failed(rule);
+        if (failed > 0) {
+          byRule.put(rule, failed);
+        }
+      }
+      return byRule;
     }
 
     @Override

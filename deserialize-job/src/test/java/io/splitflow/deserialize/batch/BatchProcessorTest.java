@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.splitflow.common.config.TombstoneKey;
+import io.splitflow.common.events.SourceRange;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.FieldType;
 import io.splitflow.common.schema.TableSchemas;
@@ -134,6 +135,7 @@ class BatchProcessorTest {
       assertThat(counts.deadLetters()).isEqualTo(2);
       assertThat(counts.deadLettersByReason())
           .isEqualTo(Map.of("WRONG_TYPE", 1L, "NOT_AN_OBJECT", 1L));
+      assertThat(counts.sources()).containsExactly(new SourceRange("t", 0, 0, 4, 5, 0));
     }
   }
 

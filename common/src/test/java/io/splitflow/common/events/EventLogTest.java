@@ -1,0 +1,74 @@
+package io.splitflow.common.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.splitflow.common.table.TableRef;
+import io.splitflow.common.testing.SparkTestSession;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The event log table: created on first use, one row per (app id, version), details parsed back.
+ */
+class EventLogTest {
+  private final SparkSession spark = SparkTestSession.get();
+  @TempDir Path dir;
+
+  @Test
+  void aBatchAppendedTwiceUnderOneAppIdAndVersionIsOneRow() {
+    EventLog log = new EventLog(TableRef.atPath(dir.resolve("events").toString()));
+    assertThat(log.read(spark).count()).isZero();
+    List<SourceRange> sources =
+        List.of(new SourceRange("t", 0, 10, 19, 10, 2), new SourceRange("t", 1, 5, 7, 3, 0));
+    Event event =
+        Event.batch(
+            "d",
+            "deserialize",
+            "q1",
+            4,
+            13,
+            Map.of("bronze_rows", 9L, "dropped", 2L, "dropped:no_test", 2L),
+            SourceRange.toDetails(sources),
+            "1.2.3");
+
+    log.appendOnce(spark, event, "app-q1", 4);
+    log.appendOnce(spark, event, "app-q1", 4);
+
+    List<Row> rows = log.read(spark).collectAsList();
+    assertThat(rows).hasSize(1);
+    Row row = rows.get(0);
+    assertThat(row.schema()).isEqualTo(EventLog.schema());
+    assertThat(row.<String>getAs("dataset")).isEqualTo("d");
+    assertThat(row.<String>getAs("event")).isEqualTo(Event.BATCH);
+    assertThat(row.<Long>getAs("batch_id")).isEqualTo(4L);
+    assertThat(row.<Long>getAs("input_rows")).isEqualTo(13L);
+    assertThat(row.getJavaMap(row.fieldIndex("counts")))
+        .containsEntry("dropped:no_test", 2L)
+        .containsEntry("bronze_rows", 9L);
+    assertThat(SourceRange.fromDetails(row.getAs("details"))).isEqualTo(sources);
+    assertThat(row.<String>getAs("job_version")).isEqualTo("1.2.3");
+  }
+
+  @Test
+  void theNextVersionIsAnotherRow() {
+    EventLog log = new EventLog(TableRef.atPath(dir.resolve("events").toString()));
+    Event event = Event.batch("d", "deserialize", "q1", 0, 1, Map.of(), null, "1");
+
+    log.appendOnce(spark, event, "app-q1", 0);
+    log.appendOnce(spark, event, "app-q1", 1);
+    log.appendOnce(spark, event, "app-q2", 0);
+
+    assertThat(log.read(spark).count()).isEqualTo(3);
+  }
+
+  @Test
+  void detailsWithoutSourcesHaveNoRanges() {
+    assertThat(SourceRange.fromDetails(null)).isEmpty();
+    assertThat(SourceRange.fromDetails("{}")).isEmpty();
+  }
+}

@@ -1,0 +1,50 @@
+package io.splitflow.tools.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.splitflow.common.cli.ErrorReporting;
+import io.splitflow.tools.soak.SoakCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A short soak: the three jobs run continuously with interval triggers while the generator
+ * produces, then drain, and every check passes. Too slow for CI on two cores; run it with {@code
+ * -Dsplitflow.soak=true}.
+ */
+@Timeout(600)
+@EnabledIfSystemProperty(named = "splitflow.soak", matches = "true")
+class SoakIT {
+  @TempDir Path lake;
+
+  @Test
+  void jobsRunningSideBySideLoseAndDuplicateNothing() {
+    StringWriter out = new StringWriter();
+    CommandLine command = ErrorReporting.configure(new CommandLine(new SoakCommand()));
+    command.setOut(new PrintWriter(out));
+
+    int code =
+        command.execute(
+            "--seconds", "40",
+            "--rate", "50",
+            "--interval", "5",
+            "--partitions", "2",
+            "--config", Path.of("..", "conf", "local.yaml").toString(),
+            "--lake", lake.resolve("soak").toString());
+
+    System.out.println(out);
+    assertThat(code).as(out.toString()).isZero();
+    assertThat(out.toString())
+        .contains("[ok] raw = produced")
+        .contains("[ok] raw = bronze + dead-letter")
+        .contains("[ok] gold = latest reading per key")
+        .contains("[ok] audit balanced")
+        .contains("heap after GC");
+  }
+}
