@@ -1,8 +1,15 @@
 package io.splitflow.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.splitflow.common.config.KafkaSettings;
+import io.splitflow.common.events.Event;
+import io.splitflow.common.events.EventLog;
+import io.splitflow.common.job.JobName;
+import io.splitflow.common.job.JobVersion;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +25,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * Finds, before a batch reads Kafka, the offsets it was meant to read that Kafka no longer holds:
  * the batch starts where the previous one ended (the checkpoint's offsets log), and any partition
  * whose earliest offset is now beyond that start has lost the records in between. With {@code
- * fail-on-data-loss: true} the job stops naming the range; with {@code false} it logs the range (an
- * event {@code data_lost}) and goes on.
+ * fail-on-data-loss: true} the job stops naming the range; with {@code false} it logs the range and
+ * records it in the event log (event {@code data_lost}), and goes on.
  */
 final class DataLossWatch implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("io.splitflow.ingest");
@@ -36,16 +44,18 @@ final class DataLossWatch implements AutoCloseable {
   private final KafkaSettings kafka;
   private final String dataset;
   private final String checkpoint;
+  private final EventLog events;
   private Admin admin;
 
-  DataLossWatch(KafkaSettings kafka, String dataset, String checkpoint) {
+  DataLossWatch(KafkaSettings kafka, String dataset, String checkpoint, EventLog events) {
     this.kafka = kafka;
     this.dataset = dataset;
     this.checkpoint = checkpoint;
+    this.events = events;
   }
 
   /** Checks batch {@code batchId}; throws {@link DataLossException} if configured to. */
-  void check(long batchId, Configuration hadoop) {
+  void check(SparkSession spark, String queryId, long batchId, Configuration hadoop) {
     Optional<Map<TopicPartition, Long>> start =
         CheckpointOffsets.endOf(checkpoint, batchId - 1, hadoop);
     Optional<Map<TopicPartition, Long>> end = CheckpointOffsets.endOf(checkpoint, batchId, hadoop);
@@ -59,20 +69,42 @@ final class DataLossWatch implements AutoCloseable {
     if (kafka.failOnDataLoss()) {
       throw new DataLossException(dataset, batchId, lost);
     }
+    ArrayNode ranges = JSON.createArrayNode();
     for (LostRange range : lost) {
-      LOG.warn(
+      ObjectNode line =
           JSON.createObjectNode()
-              .put("event", "data_lost")
-              .put("job", "ingest")
+              .put("event", Event.DATA_LOST)
+              .put("job", JobName.INGEST.id())
               .put("dataset", dataset)
-              .put("batch_id", batchId)
+              .put("batch_id", batchId);
+      ObjectNode where =
+          JSON.createObjectNode()
               .put("topic", range.partition().topic())
               .put("partition", range.partition().partition())
               .put("from_offset", range.from())
               .put("until_offset", range.until())
-              .put("records", range.records())
-              .toString());
+              .put("records", range.records());
+      ranges.add(where);
+      LOG.warn(line.setAll(where).toString());
     }
+    long records = lost.stream().mapToLong(LostRange::records).sum();
+    // once per batch, like the batch's own writes: a re-run batch does not record the loss twice
+    events.appendOnce(
+        spark,
+        new Event(
+            Instant.now(),
+            dataset,
+            JobName.INGEST.id(),
+            Event.DATA_LOST,
+            queryId,
+            batchId,
+            null,
+            Map.of("lost_records", records),
+            JSON.createObjectNode().set("lost", ranges).toString(),
+            records + " records deleted from Kafka before ingest read them: " + lost,
+            JobVersion.current()),
+        "splitflow-" + dataset + "-ingest-events-" + queryId,
+        batchId);
   }
 
   /** The ranges of [start, end) per partition that lie below Kafka's earliest offset. */

@@ -1,6 +1,7 @@
 package io.splitflow.ingest;
 
 import io.splitflow.common.config.TableLayer;
+import io.splitflow.common.events.EventLog;
 import io.splitflow.common.job.FaultPoints;
 import io.splitflow.common.job.JobContext;
 import io.splitflow.common.table.Transactions;
@@ -20,13 +21,22 @@ final class RawBatchWriter implements VoidFunction2<Dataset<Row>, Long>, AutoClo
   RawBatchWriter(JobContext context) {
     this.context = context;
     this.dataLoss =
-        new DataLossWatch(context.config().kafka(), context.dataset().name(), context.checkpoint());
+        new DataLossWatch(
+            context.config().kafka(),
+            context.dataset().name(),
+            context.checkpoint(),
+            EventLog.of(context.config()));
   }
 
   @Override
   public void call(Dataset<Row> kafka, Long batchId) {
-    dataLoss.check(batchId, kafka.sparkSession().sparkContext().hadoopConfiguration());
-    String txnAppId = context.txnAppId(Transactions.currentQueryId(kafka.sparkSession()));
+    String queryId = Transactions.currentQueryId(kafka.sparkSession());
+    dataLoss.check(
+        kafka.sparkSession(),
+        queryId,
+        batchId,
+        kafka.sparkSession().sparkContext().hadoopConfiguration());
+    String txnAppId = context.txnAppId(queryId);
     Transactions.appendOnce(
         RawRows.fromKafka(kafka), context.table(TableLayer.RAW), txnAppId, batchId);
     FaultPoints.check(FaultPoints.INGEST_AFTER_RAW);

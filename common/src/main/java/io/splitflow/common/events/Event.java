@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * One row of the event log: something a job did to a dataset.
  *
- * @param event {@code batch}, {@code start}, {@code stop} or {@code error}
+ * @param event {@code batch}, {@code start}, {@code stop}, {@code error} or {@code data_lost}
  * @param queryId the streaming query id (stable for a checkpoint), null outside a query
  * @param batchId the micro-batch id, null for events that are not batches
  * @param inputRows the rows the batch read, null for events that are not batches
@@ -31,6 +31,9 @@ public record Event(
   public static final String START = "start";
   public static final String STOP = "stop";
   public static final String ERROR = "error";
+
+  /** Kafka deleted records before ingest read them, and the config said to go on. */
+  public static final String DATA_LOST = "data_lost";
 
   public Event {
     counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));

@@ -106,8 +106,12 @@ class CrashPointIT {
     return p;
   }
 
-  /** Raw holds every produced record once, each is once in bronze or dead-letter, gold is right. */
+  /**
+   * Raw holds every produced record once, each is once in bronze or dead-letter, gold is right, and
+   * the audit (bin/splitflow audit) finds the books balanced.
+   */
   static void assertEachRecordOnce(Pipeline p) {
+    AuditAssertions.assertBalanced(p);
     assertThat(p.count(TableLayer.RAW)).isEqualTo(VALID + BROKEN);
     assertThat(p.table(TableLayer.RAW).select("partition", "offset").distinct().count())
         .isEqualTo(VALID + BROKEN);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.splitflow.common.config.TableLayer;
+import io.splitflow.common.events.EventLog;
 import io.splitflow.common.job.GracefulStop;
 import io.splitflow.common.job.JobContext;
 import io.splitflow.common.job.JobName;
@@ -127,6 +128,10 @@ class KafkaOutageIT {
             .toList();
     assertThat(offsets)
         .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 15L, 16L, 17L, 18L, 19L);
+    Row lost = EventLog.of(goOn.config).read(goOn.spark).where("event = 'data_lost'").first();
+    assertThat(lost.<Long>getAs("batch_id")).isEqualTo(1L);
+    assertThat(lost.<String>getAs("details"))
+        .contains("\"partition\":0,\"from_offset\":10,\"until_offset\":15,\"records\":5");
   }
 
   private static List<ProducerRecord<byte[], byte[]>> readings(Pipeline p, int from, int to) {
