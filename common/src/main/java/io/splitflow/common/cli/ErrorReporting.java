@@ -16,8 +16,16 @@ public final class ErrorReporting {
     return commandLine
         .setParameterExceptionHandler(
             (e, args) -> {
-              e.getCommandLine().getErr().println(name + ": " + e.getMessage());
-              e.getCommandLine().getErr().println("Run '" + name + " --help' for the options.");
+              // one line, as for every other failure: the hint goes on it
+              e.getCommandLine()
+                  .getErr()
+                  .println(
+                      name
+                          + ": "
+                          + firstLine(e.getMessage())
+                          + " (run '"
+                          + name
+                          + " --help' for the options)");
               return BAD_CONFIG;
             })
         .setExecutionExceptionHandler(
@@ -42,6 +50,11 @@ public final class ErrorReporting {
       }
     }
     return false;
+  }
+
+  private static String firstLine(String message) {
+    int newline = message == null ? -1 : message.indexOf('\n');
+    return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
   }
 
   /** The innermost cause's first line: Spark wraps the real reason in several layers. */

@@ -24,11 +24,13 @@ public abstract class JobCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     JobContext context = options.context(job(), System.getenv());
+    // a session that was there before (Databricks, a notebook, a test) belongs to its owner
+    boolean joined = SparkSession.getDefaultSession().isDefined();
     SparkSession spark = SparkSessions.getOrCreate(context.queryName(), context.config().spark());
     try {
       JobRunner.run(spark, context, streamingJob());
     } finally {
-      if (!SparkSessions.onDatabricks()) {
+      if (!joined && !SparkSessions.onDatabricks()) {
         spark.stop();
       }
     }
