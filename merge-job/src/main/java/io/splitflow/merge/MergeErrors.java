@@ -1,5 +1,6 @@
 package io.splitflow.merge;
 
+import io.splitflow.common.config.ConfigException;
 import io.splitflow.common.config.MergeMode;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.merge.retry.RetryPolicy;
@@ -9,10 +10,10 @@ import java.util.List;
 public final class MergeErrors {
   private MergeErrors() {}
 
-  public static IllegalArgumentException badDeleteWhen(
-      String dataset, String condition, Exception cause) {
+  /** A configuration error (exit 2), found when the condition is analyzed against bronze. */
+  public static ConfigException badDeleteWhen(String dataset, String condition, Exception cause) {
     String why = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
-    return new IllegalArgumentException(
+    return new ConfigException(
         "datasets."
             + dataset
             + ".merge.delete-when: '"

@@ -22,8 +22,16 @@ public final class ErrorReporting {
     return commandLine
         .setParameterExceptionHandler(
             (e, args) -> {
-              e.getCommandLine().getErr().println(name + ": " + Secrets.scrub(e.getMessage()));
-              e.getCommandLine().getErr().println("Run '" + name + " --help' for the options.");
+              // one line, as for every other failure: the hint goes on it
+              e.getCommandLine()
+                  .getErr()
+                  .println(
+                      name
+                          + ": "
+                          + Secrets.scrub(firstLine(e.getMessage()))
+                          + " (run '"
+                          + name
+                          + " --help' for the options)");
               return BAD_CONFIG;
             })
         .setExecutionExceptionHandler(
@@ -54,6 +62,11 @@ public final class ErrorReporting {
     StringWriter trace = new StringWriter();
     error.printStackTrace(new PrintWriter(trace, true));
     return trace.toString();
+  }
+
+  private static String firstLine(String message) {
+    int newline = message == null ? -1 : message.indexOf('\n');
+    return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
   }
 
   /** The innermost cause's first line: Spark wraps the real reason in several layers. */

@@ -46,11 +46,13 @@ public abstract class JobCommand implements Callable<Integer> {
     if (!SparkSessions.onDatabricks()) {
       GracefulStop.install();
     }
+    // a session that was there before (Databricks, a notebook, a test) belongs to its owner
+    boolean joined = SparkSession.getDefaultSession().isDefined();
     SparkSession spark = SparkSessions.getOrCreate(context.queryName(), context.config().spark());
     try {
       JobRunner.run(spark, context, streamingJob(), restarts);
     } finally {
-      if (!SparkSessions.onDatabricks()) {
+      if (!joined && !SparkSessions.onDatabricks()) {
         spark.stop();
       }
     }

@@ -1,6 +1,11 @@
 package io.splitflow.common.config;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitflow.common.table.LakePaths;
+import java.io.IOException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +36,9 @@ final class ConfigBinder {
           "enable.auto.commit",
           "interceptor.classes");
 
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private ConfigBinder() {}
 
   static SplitflowConfig bind(ConfigNode root, java.nio.file.Path baseDir) {
@@ -55,7 +63,7 @@ final class ConfigBinder {
         node.child("starting-offsets").string(KafkaSettings.DEFAULT_STARTING_OFFSETS);
     if (!startingOffsets.equals("earliest")
         && !startingOffsets.equals("latest")
-        && !startingOffsets.startsWith("{")) {
+        && !isOffsetsMap(startingOffsets)) {
       throw ConfigErrors.invalid(
           node.child("starting-offsets").path(),
           startingOffsets,
@@ -82,6 +90,38 @@ final class ConfigBinder {
         options);
   }
 
+  /**
+   * Spark's JSON map of topic to partition to offset ({@code -2} earliest, {@code -1} latest),
+   * checked here: Spark would only find it wrong in the first batch, after the table and the
+   * checkpoint exist.
+   */
+  private static boolean isOffsetsMap(String text) {
+    JsonNode map;
+    try {
+      map = JSON.readTree(text);
+    } catch (IOException e) {
+      return false;
+    }
+    if (map == null || !map.isObject() || map.isEmpty()) {
+      return false;
+    }
+    for (JsonNode partitions : map) {
+      if (!partitions.isObject() || partitions.isEmpty()) {
+        return false;
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> p = partitions.fields(); p.hasNext(); ) {
+        Map.Entry<String, JsonNode> partition = p.next();
+        if (!partition.getKey().matches("\\d{1,9}")
+            || !partition.getValue().canConvertToLong()
+            || !partition.getValue().isIntegralNumber()
+            || partition.getValue().asLong() < -2) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   private static LakeSettings lake(ConfigNode node) {
     String root = LakePaths.normalizeRoot(node.child("root").string());
     ConfigNode checkpoints = node.child("checkpoint-root");
@@ -93,6 +133,6 @@ final class ConfigBinder {
     return new LakeSettings(
         root,
         checkpointRoot,
-        catalog.isMissing() ? Optional.empty() : Optional.of(catalog.string()));
+        catalog.isMissing() ? Optional.empty() : Optional.of(DatasetBinder.catalogName(catalog)));
   }
 }

@@ -5,4 +5,9 @@ public final class ConfigException extends RuntimeException {
   public ConfigException(String message) {
     super(message);
   }
+
+  /** A problem found by a library (e.g. Spark's SQL analyzer), kept for --verbose. */
+  public ConfigException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

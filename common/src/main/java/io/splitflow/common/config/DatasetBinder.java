@@ -34,6 +34,13 @@ final class DatasetBinder {
           "tables");
   private static final Set<String> TABLE = Set.of("path", "table");
   private static final Pattern DATASET_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+  private static final String NAME_PART = "(?:[A-Za-z_][A-Za-z0-9_]*|`(?:[^`]|``)+`)";
+
+  private static final Pattern CATALOG_NAME = Pattern.compile(NAME_PART);
+
+  /** A table name as Spark SQL parses it: one to three parts, backquoted where need be. */
+  private static final Pattern TABLE_NAME =
+      Pattern.compile(NAME_PART + "(?:\\." + NAME_PART + "){0,2}");
 
   private DatasetBinder() {}
 
@@ -96,7 +103,30 @@ final class DatasetBinder {
     }
     return hasPath
         ? TableRef.atPath(LakePaths.normalizeRoot(node.child("path").string()))
-        : TableRef.named(node.child("table").string());
+        : TableRef.named(tableName(node.child("table")));
+  }
+
+  /** A catalog table name, checked here so that a typo stops the job before it touches a table. */
+  static String tableName(ConfigNode node) {
+    return name(node, TABLE_NAME, "table name; use [catalog.][schema.]table");
+  }
+
+  /** The catalog of {@code lake.catalog}, the first part of the default table names. */
+  static String catalogName(ConfigNode node) {
+    return name(node, CATALOG_NAME, "catalog name; give one name");
+  }
+
+  private static String name(ConfigNode node, Pattern pattern, String what) {
+    String name = node.string();
+    if (!pattern.matcher(name).matches()) {
+      throw ConfigErrors.invalid(
+          node.path(),
+          name,
+          "is not a "
+              + what
+              + ", each part letters, digits and _ (not starting with a digit) or `backquoted`");
+    }
+    return name;
   }
 
   /** Names that must be declared fields, e.g. merge keys; {@code role} words the error. */

@@ -59,6 +59,15 @@ final class DecodeBinder {
     Optional<String> url = optional(node.child("url"));
     Optional<String> dir =
         optional(node.child("schemas-dir")).map(d -> baseDir.resolve(d).normalize().toString());
+    dir.ifPresent(
+        d -> {
+          // else every record would be a dead letter with an unknown schema id
+          if (!java.nio.file.Files.isDirectory(Path.of(d))) {
+            ConfigNode schemasDir = node.child("schemas-dir");
+            throw ConfigErrors.invalid(
+                schemasDir.path(), schemasDir.string(), "is not a directory (" + d + ")");
+          }
+        });
     if (url.isPresent() == dir.isPresent()) {
       throw ConfigErrors.invalid(
           node.path(),

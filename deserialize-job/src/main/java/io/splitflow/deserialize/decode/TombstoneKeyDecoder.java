@@ -2,9 +2,10 @@ package io.splitflow.deserialize.decode;
 
 import io.splitflow.common.config.TombstoneKey;
 import io.splitflow.common.schema.FieldSpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -67,7 +68,13 @@ public final class TombstoneKeyDecoder implements java.io.Serializable {
       }
       keyValues = result.values();
     } else {
-      String text = new String(key, StandardCharsets.UTF_8);
+      String text;
+      try {
+        // strictly: a lenient decode would put U+FFFD into the key and delete another key
+        text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(key)).toString();
+      } catch (CharacterCodingException e) {
+        return failed("its key is not valid UTF-8 (" + e.getMessage() + ")");
+      }
       String[] parts = text.split(Pattern.quote(separator), -1);
       if (parts.length != keyFields.length) {
         return failed(
@@ -139,9 +146,23 @@ public final class TombstoneKeyDecoder implements java.io.Serializable {
             case "false" -> Boolean.FALSE;
             default -> throw new IllegalArgumentException(text);
           };
-      case DATE -> LocalDate.parse(text);
-      case TIMESTAMP -> Instant.parse(text);
+      // as the JSON decoder takes them: yyyy-MM-dd, ISO-8601 within TemporalRange
+      case DATE -> requireNonNull(IsoTemporals.date(text));
+      case TIMESTAMP -> {
+        Instant instant = requireNonNull(IsoTemporals.timestamp(text));
+        if (!TemporalRange.contains(instant)) {
+          throw new IllegalArgumentException(text);
+        }
+        yield instant;
+      }
     };
+  }
+
+  private static <T> T requireNonNull(T value) {
+    if (value == null) {
+      throw new IllegalArgumentException("not parsed");
+    }
+    return value;
   }
 
   private static DecodeResult failed(String why) {

@@ -30,7 +30,7 @@ final class ValueReader {
     switch (field.type()) {
       case STRING -> {
         if (token == JsonToken.VALUE_STRING) {
-          return p.getText();
+          return string(p.getText(), field, problems);
         }
       }
       case INT -> {
@@ -74,7 +74,7 @@ final class ValueReader {
         Instant instant =
             token == JsonToken.VALUE_STRING ? IsoTemporals.timestamp(p.getText()) : null;
         if (instant != null) {
-          return instant;
+          return TemporalRange.contains(instant) ? instant : outOfRange(p, field, problems);
         }
       }
     }
@@ -88,6 +88,33 @@ final class ValueReader {
             + found(p, token));
     p.skipChildren();
     return null;
+  }
+
+  /**
+   * The text of a string field, unless it holds an unpaired surrogate ({@code "\\ud800"} is valid
+   * JSON): Spark would store it as UTF-8 with a '?' in its place, changing the value silently.
+   */
+  private static String string(String text, FieldSpec field, Problems problems) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        boolean paired =
+            Character.isHighSurrogate(c)
+                && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1));
+        if (!paired) {
+          problems.add(
+              DecodeError.WRONG_TYPE,
+              String.format(
+                  "field '%s': expected string, found a string with an unpaired surrogate \\u%04x"
+                      + " at character %d (not valid Unicode)",
+                  field.name(), (int) c, i));
+          return null;
+        }
+        i++;
+      }
+    }
+    return text;
   }
 
   /** What a top-level value or a field value is, in JSON's terms. */

@@ -89,7 +89,7 @@ class VersionsTest {
 
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> Versions.checkDeleteWhen(new BronzeFixtures().toDataset(spark), typo))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(io.splitflow.common.config.ConfigException.class)
         .hasMessageStartingWith(
             "datasets.readings.merge.delete-when: 'vaule < 0' is not a boolean SQL condition over"
                 + " bronze's columns (")

@@ -2,6 +2,7 @@ package io.splitflow.deserialize.decode.avro;
 
 import io.splitflow.common.schema.AvroFieldMapping;
 import io.splitflow.common.schema.FieldType;
+import io.splitflow.deserialize.decode.TemporalRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.avro.Schema;
@@ -22,9 +23,6 @@ public enum AvroValue {
   TIMESTAMP_MILLIS(FieldType.TIMESTAMP),
   TIMESTAMP_MICROS(FieldType.TIMESTAMP),
   TIMESTAMP_NANOS(FieldType.TIMESTAMP);
-
-  // Spark keeps timestamps as microseconds in a long: later millis would overflow it
-  private static final long MAX_MILLIS = Long.MAX_VALUE / 1_000;
 
   private final FieldType type;
 
@@ -56,27 +54,51 @@ public enum AvroValue {
     };
   }
 
-  /** The column value of a datum that is not null, or null if it is out of the column's range. */
+  /**
+   * The column value of a datum that is not null, or null if it is out of the column's range (dates
+   * and timestamps beyond {@link TemporalRange}).
+   */
   public Object convert(Object datum) {
     return switch (this) {
       // a Utf8, or a String if the schema asks for avro.java.string
       case STRING -> datum.toString();
       case INT, LONG, FLOAT, DOUBLE, BOOLEAN -> datum;
-      case DATE -> LocalDate.ofEpochDay((Integer) datum);
+      case DATE -> {
+        int days = (Integer) datum;
+        yield TemporalRange.containsEpochDay(days) ? LocalDate.ofEpochDay(days) : null;
+      }
       case TIMESTAMP_MILLIS -> {
         long millis = (Long) datum;
-        yield millis >= -MAX_MILLIS && millis <= MAX_MILLIS ? Instant.ofEpochMilli(millis) : null;
+        yield inRange(Instant.ofEpochMilli(millis));
       }
       case TIMESTAMP_MICROS -> {
         long micros = (Long) datum;
-        yield Instant.ofEpochSecond(
-            Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+        yield inRange(
+            Instant.ofEpochSecond(
+                Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L));
       }
       case TIMESTAMP_NANOS -> {
         long nanos = (Long) datum;
-        yield Instant.ofEpochSecond(
-            Math.floorDiv(nanos, 1_000_000_000), Math.floorMod(nanos, 1_000_000_000));
+        yield inRange(
+            Instant.ofEpochSecond(
+                Math.floorDiv(nanos, 1_000_000_000), Math.floorMod(nanos, 1_000_000_000)));
       }
     };
+  }
+
+  /** A datum as a message names it: the number and its unit. */
+  public String describe(Object datum) {
+    return datum
+        + switch (this) {
+          case DATE -> " days";
+          case TIMESTAMP_MILLIS -> " ms";
+          case TIMESTAMP_MICROS -> " us";
+          case TIMESTAMP_NANOS -> " ns";
+          default -> "";
+        };
+  }
+
+  private static Instant inRange(Instant instant) {
+    return TemporalRange.contains(instant) ? instant : null;
   }
 }

@@ -3,6 +3,7 @@ package io.splitflow.deserialize.decode.avro;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.deserialize.decode.DecodeError;
 import io.splitflow.deserialize.decode.DecodeResult;
+import io.splitflow.deserialize.decode.TemporalRange;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.HashSet;
@@ -88,9 +89,17 @@ public final class FieldReader {
         }
       } else if ((row[i] = values[i].convert(datum)) == null) {
         error = DecodeError.OUT_OF_RANGE;
-        // only timestamp-millis can be: see AvroValue
+        // only dates and timestamps can be: see AvroValue
         message =
-            "field '" + fields[i].name() + "': " + datum + " ms is out of range for timestamp";
+            "field '"
+                + fields[i].name()
+                + "': "
+                + values[i].describe(datum)
+                + " is out of range for "
+                + fields[i].type().typeName()
+                + " ("
+                + TemporalRange.YEARS
+                + ")";
       }
       if (first == null && error != null) {
         first = error;

@@ -5,6 +5,7 @@ import io.splitflow.common.schema.FieldType;
 import io.splitflow.deserialize.decode.DecodeError;
 import io.splitflow.deserialize.decode.DecodeResult;
 import io.splitflow.deserialize.decode.RecordDecoder;
+import io.splitflow.deserialize.decode.TemporalRange;
 import io.splitflow.deserialize.decode.avro.AvroValue;
 import io.splitflow.deserialize.decode.avro.ConfluentAvroDecoder;
 import io.splitflow.deserialize.decode.avro.ConfluentFrame;
@@ -12,7 +13,6 @@ import io.splitflow.deserialize.decode.avro.FieldReader;
 import io.splitflow.deserialize.decode.registry.SchemaRegistry;
 import io.splitflow.deserialize.decode.registry.UnknownSchemaException;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -188,7 +188,7 @@ public final class DebeziumAvroDecoder implements RecordDecoder {
       Object datum = field == null ? null : record.get(field.pos());
       if (datum instanceof Long || datum instanceof Integer) {
         long v = ((Number) datum).longValue();
-        values[i] = sourceSpecs[s].type() == FieldType.TIMESTAMP ? Instant.ofEpochMilli(v) : v;
+        values[i] = SourceFields.sourceValue(sourceSpecs[s], v, problems);
       } else if (problems != null && datum != null) {
         problems.add(
             DecodeError.WRONG_TYPE,
@@ -377,10 +377,18 @@ public final class DebeziumAvroDecoder implements RecordDecoder {
         }
         Object converted = values[i].convert(datum);
         if (converted == null) {
-          // only timestamp-millis can be: see AvroValue
+          // only dates and timestamps can be: see AvroValue
           problems.add(
               DecodeError.OUT_OF_RANGE,
-              "field '" + spec.name() + "': " + datum + " ms is out of range for timestamp");
+              "field '"
+                  + spec.name()
+                  + "': "
+                  + values[i].describe(datum)
+                  + " is out of range for "
+                  + spec.type().typeName()
+                  + " ("
+                  + TemporalRange.YEARS
+                  + ")");
           continue;
         }
         if (widen[i]) {

@@ -3,6 +3,7 @@ package io.splitflow.deserialize.decode.debezium;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.FieldType;
 import io.splitflow.deserialize.decode.DecodeError;
+import io.splitflow.deserialize.decode.TemporalRange;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,11 +74,38 @@ final class SourceFields implements Serializable {
       }
       Long value = event.source[s];
       if (value != null) {
-        values[i] = specs[s].type() == FieldType.TIMESTAMP ? Instant.ofEpochMilli(value) : value;
+        values[i] = sourceValue(specs[s], value, problems);
       } else if (problems != null) {
         unfilled(s, event.sourceFound[s], problems);
       }
     }
+  }
+
+  /**
+   * The value of a source field from the epoch milliseconds or position found in {@code source}: a
+   * commit time beyond the years {@link TemporalRange} allows is null, and a problem unless {@code
+   * problems} is null (a delete).
+   */
+  static Object sourceValue(FieldSpec spec, long value, Problems problems) {
+    if (spec.type() != FieldType.TIMESTAMP) {
+      return value;
+    }
+    Instant instant = Instant.ofEpochMilli(value);
+    if (TemporalRange.contains(instant)) {
+      return instant;
+    }
+    if (problems != null) {
+      problems.add(
+          DecodeError.OUT_OF_RANGE,
+          "field '"
+              + spec.name()
+              + "': "
+              + value
+              + " ms in source.ts_ms is out of range for timestamp ("
+              + TemporalRange.YEARS
+              + ")");
+    }
+    return null;
   }
 
   private void unfilled(int s, String found, Problems problems) {

@@ -57,8 +57,28 @@ class AvroLogicalTypesTest {
     assertFailure(
         decoder.decode(plain(times(0, Long.MAX_VALUE).build())),
         DecodeError.OUT_OF_RANGE,
-        "field 'millis': 9223372036854775807 ms is out of range for timestamp; "
-            + "field 'local_millis': 9223372036854775807 ms is out of range for timestamp");
+        "field 'millis': 9223372036854775807 ms is out of range for timestamp"
+            + " (0000-01-01 to 9999-12-31); "
+            + "field 'local_millis': 9223372036854775807 ms is out of range for timestamp"
+            + " (0000-01-01 to 9999-12-31)");
+  }
+
+  @Test
+  void datesAndTimestampsBeyondTheYears0000To9999AreOutOfRange() {
+    GenericRecordBuilder farOut =
+        times(Integer.MAX_VALUE, 253_402_300_800_000L) // 10000-01-01T00:00:00Z
+            .set("micros", -62_167_219_200_000_001L) // a microsecond before 0000-01-01
+            .set("nanos", Long.MIN_VALUE); // 1677, in range
+    assertFailure(
+        decoder.decode(plain(farOut.build())),
+        DecodeError.OUT_OF_RANGE,
+        "field 'day': 2147483647 days is out of range for date (0000-01-01 to 9999-12-31); "
+            + "field 'millis': 253402300800000 ms is out of range for timestamp"
+            + " (0000-01-01 to 9999-12-31); "
+            + "field 'micros': -62167219200000001 us is out of range for timestamp"
+            + " (0000-01-01 to 9999-12-31); "
+            + "field 'local_millis': 253402300800000 ms is out of range for timestamp"
+            + " (0000-01-01 to 9999-12-31)");
   }
 
   private static GenericRecordBuilder times(int day, long millis) {

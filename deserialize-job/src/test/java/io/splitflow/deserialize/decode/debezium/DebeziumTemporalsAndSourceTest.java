@@ -152,6 +152,23 @@ class DebeziumTemporalsAndSourceTest {
   }
 
   @Test
+  void sourceTimestampBeyondTheYears0000To9999IsOutOfRangeRatherThanFailingSpark() {
+    DebeziumJsonDecoder decoder =
+        new DebeziumJsonDecoder(
+            List.of(
+                new FieldSpec("id", FieldType.INT, true),
+                new FieldSpec("source_ts_ms", FieldType.TIMESTAMP, true)),
+            List.of("id"),
+            UnknownFieldPolicy.IGNORE);
+
+    assertFailure(
+        decoder.decode(json("{'op':'c','after':{'id':1},'source':{'ts_ms':9223372036854775807}}")),
+        DecodeError.OUT_OF_RANGE,
+        "field 'source_ts_ms': 9223372036854775807 ms in source.ts_ms is out of range for"
+            + " timestamp (0000-01-01 to 9999-12-31)");
+  }
+
+  @Test
   void requiredSourceFieldThatNeitherGivesIsMissing() {
     String noSource = "{'op':'c','after':{'id':1,'sensor_id':'s','reading_date':1}}";
 
