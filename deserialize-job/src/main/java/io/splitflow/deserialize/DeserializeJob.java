@@ -45,13 +45,23 @@ public final class DeserializeJob extends JobCommand implements StreamingJob {
   }
 
   @Override
-  public StreamingQuery start(SparkSession spark, JobContext context) throws TimeoutException {
+  public void validate(SparkSession spark, JobContext context) {
+    processor(spark, context);
+  }
+
+  /** Compiles the rules: a rule that does not parse stops the job before anything is written. */
+  private static BatchProcessor processor(SparkSession spark, JobContext context) {
     TableRef raw = context.table(TableLayer.RAW);
     if (!raw.exists(spark)) {
       throw JobErrors.inputMissing(raw, context.dataset().name(), JobName.INGEST);
     }
-    // compiled first: a rule that does not parse stops the job before any table is touched
-    BatchProcessor processor = BatchProcessors.forStream(spark, context.dataset());
+    return BatchProcessors.forStream(spark, context.dataset());
+  }
+
+  @Override
+  public StreamingQuery start(SparkSession spark, JobContext context) throws TimeoutException {
+    TableRef raw = context.table(TableLayer.RAW);
+    BatchProcessor processor = processor(spark, context);
     TableInitializer.ensure(
         spark,
         context.table(TableLayer.BRONZE),

@@ -42,7 +42,12 @@ public final class MergeJob extends JobCommand implements StreamingJob {
   }
 
   @Override
-  public StreamingQuery start(SparkSession spark, JobContext context) throws TimeoutException {
+  public void validate(SparkSession spark, JobContext context) {
+    spec(spark, context);
+  }
+
+  /** Checks the input table and the merge settings against it; writes nothing. */
+  private static MergeSpec spec(SparkSession spark, JobContext context) {
     DatasetConfig dataset = context.dataset();
     TableRef bronze = context.table(TableLayer.BRONZE);
     if (!bronze.exists(spark)) {
@@ -50,6 +55,13 @@ public final class MergeJob extends JobCommand implements StreamingJob {
     }
     MergeSpec spec = MergeSpec.of(dataset, MergeTuning.from(spark.conf()));
     Versions.checkDeleteWhen(bronze.read(spark), spec);
+    return spec;
+  }
+
+  @Override
+  public StreamingQuery start(SparkSession spark, JobContext context) throws TimeoutException {
+    TableRef bronze = context.table(TableLayer.BRONZE);
+    MergeSpec spec = spec(spark, context);
     GoldTable.ensure(spark, context.table(TableLayer.GOLD), spec);
     TableInitializer.ensure(
         spark, context.table(TableLayer.MERGE_EVENTS), MergeEvents.schema(), null, Map.of());

@@ -36,6 +36,7 @@ public final class JobRunner {
   public static void run(
       SparkSession spark, JobContext context, StreamingJob job, RestartPolicy policy)
       throws TimeoutException, StreamingQueryException {
+    job.validate(spark, context); // before the lock, which creates the checkpoint directory
     ProgressLogger listener = new ProgressLogger(context);
     spark.streams().addListener(listener);
     try (CheckpointLock lock = lock(spark, context)) {
