@@ -80,6 +80,7 @@ class EndToEndIT {
         .isEqualTo(7);
     assertThat(p.count(TableLayer.DEAD_LETTER)).isEqualTo(3);
     assertThat(p.count(TableLayer.GOLD)).isEqualTo(3);
+    AuditAssertions.assertBalanced(p);
   }
 
   private static List<org.assertj.core.groups.Tuple> bronzeValues(Pipeline p) {
