@@ -92,11 +92,22 @@ public final class Soak {
                         new PacedMessages(
                             generator, settings.rate(), settings.duration().toNanos())));
         long produced;
+        // the jobs' resident state (Delta snapshots, Spark's caches) builds up in the first
+        // batches:
+        // growth is measured from a warm point, a tenth into the run
+        long warmAt = produceStart + settings.duration().toNanos() / 10;
+        long heapWarm = -1;
         while (true) {
           try {
-            produced = producing.get(30, TimeUnit.SECONDS);
+            long wait = heapWarm < 0 ? Math.max(1, warmAt - System.nanoTime()) : Long.MAX_VALUE;
+            produced =
+                producing.get(Math.min(TimeUnit.SECONDS.toNanos(30), wait), TimeUnit.NANOSECONDS);
             break;
           } catch (TimeoutException e) {
+            if (heapWarm < 0 && System.nanoTime() >= warmAt) {
+              heapWarm = heapAfterGc();
+              continue;
+            }
             checkAlive(queries);
             log.printf(
                 "soak: %3.0f s, batches so far: %s%n",
@@ -119,6 +130,9 @@ public final class Soak {
         }
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
         long heapEnd = heapAfterGc();
+        if (heapWarm < 0) {
+          heapWarm = heapEnd; // a run too short to warm up
+        }
         Map<String, SoakProgress.Totals> totals = totals(progress, config, dataset);
         AuditResult audit = Audit.run(spark, config, dataset.name());
         List<SoakChecks.Check> checks =
@@ -131,6 +145,7 @@ public final class Soak {
             drainSeconds,
             totals,
             heapStart,
+            heapWarm,
             heapEnd,
             audit,
             checks);

@@ -13,6 +13,7 @@ record SoakResult(
     double drainSeconds,
     Map<String, SoakProgress.Totals> jobs,
     long heapStartBytes,
+    long heapWarmBytes,
     long heapEndBytes,
     AuditResult audit,
     List<SoakChecks.Check> checks) {
@@ -44,8 +45,12 @@ record SoakResult(
                     "  %-12s %8d %10d %13d ms%n", job, t.batches(), t.rows(), t.longestBatchMs())));
     out.append(
         String.format(
-            "%n  heap after GC: %d MiB at the start, %d MiB at the end (%+d MiB)%n%n",
-            heapStartBytes >> 20, heapEndBytes >> 20, (heapEndBytes - heapStartBytes) >> 20));
+            "%n  heap after GC: %d MiB at the start, %d MiB once warm (the first tenth of the run),"
+                + " %d MiB at the end (%+d MiB since warm)%n%n",
+            heapStartBytes >> 20,
+            heapWarmBytes >> 20,
+            heapEndBytes >> 20,
+            (heapEndBytes - heapWarmBytes) >> 20));
     out.append("  checks:\n");
     for (SoakChecks.Check check : checks) {
       out.append(
