@@ -12,6 +12,7 @@ import io.splitflow.common.trigger.TriggerSpec;
 import io.splitflow.deserialize.DeserializeJob;
 import io.splitflow.ingest.IngestJob;
 import io.splitflow.merge.MergeJob;
+import io.splitflow.tools.ScratchLake;
 import io.splitflow.tools.generate.ConfluentAvroTranscoder;
 import io.splitflow.tools.generate.Expectation;
 import io.splitflow.tools.generate.KafkaMessageWriter;
@@ -35,7 +36,7 @@ public final class Demo {
   private Demo() {}
 
   public static DemoSummary run(DemoSettings settings) throws Exception {
-    DemoLake.reset(settings.lake());
+    ScratchLake.reset(settings.lake(), "demo");
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
       List<String> overrides = new ArrayList<>();
       overrides.add("kafka.bootstrap-servers=" + kafka.bootstrapServers());

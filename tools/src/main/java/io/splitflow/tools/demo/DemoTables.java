@@ -8,8 +8,6 @@ import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.tools.generate.Expectation;
-import io.splitflow.tools.generate.Reading;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,10 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /** Reads the demo's tables back and checks them against the generator's expectation. */
@@ -64,7 +59,7 @@ final class DemoTables {
         current(table(TableLayer.GOLD))
             .select(BUSINESS[0], BUSINESS[1], BUSINESS[2], BUSINESS[3], BUSINESS[4]);
     long goldCount = gold.count();
-    Dataset<Row> expected = expectedGold(expectation);
+    Dataset<Row> expected = expectation.expectedGold(spark);
     long missing = expected.except(gold).count();
     long unexpected = gold.except(expected).count();
 
@@ -192,27 +187,6 @@ final class DemoTables {
     return value == null || value instanceof Number || value instanceof Boolean
         ? value
         : value.toString();
-  }
-
-  private Dataset<Row> expectedGold(Expectation expectation) {
-    StructType schema =
-        new StructType()
-            .add("sensor_id", DataTypes.StringType)
-            .add("reading_date", DataTypes.DateType)
-            .add("value", DataTypes.DoubleType)
-            .add("unit", DataTypes.StringType)
-            .add("event_time", DataTypes.TimestampType);
-    List<Row> rows = new ArrayList<>();
-    for (Reading reading : expectation.latestPerKey().values()) {
-      rows.add(
-          RowFactory.create(
-              reading.sensorId(),
-              Date.valueOf(reading.readingDate()),
-              reading.value(),
-              reading.unit(),
-              Timestamp.from(reading.eventTime())));
-    }
-    return spark.createDataFrame(rows, schema);
   }
 
   private static DemoSummary.Check check(String name, boolean passed, String detail) {

@@ -1,9 +1,19 @@
 package io.splitflow.tools.generate;
 
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The truth about what a generator emitted: how many messages of each kind, and for every merge key
@@ -63,5 +73,27 @@ public final class Expectation {
   @Override
   public String toString() {
     return "Expectation" + counts + ", keys=" + latest.size();
+  }
+
+  /** The gold rows the generated readings must end up as: the latest reading per key. */
+  public Dataset<Row> expectedGold(SparkSession spark) {
+    StructType schema =
+        new StructType()
+            .add("sensor_id", DataTypes.StringType)
+            .add("reading_date", DataTypes.DateType)
+            .add("value", DataTypes.DoubleType)
+            .add("unit", DataTypes.StringType)
+            .add("event_time", DataTypes.TimestampType);
+    List<Row> rows = new ArrayList<>();
+    for (Reading reading : latestPerKey().values()) {
+      rows.add(
+          RowFactory.create(
+              reading.sensorId(),
+              Date.valueOf(reading.readingDate()),
+              reading.value(),
+              reading.unit(),
+              Timestamp.from(reading.eventTime())));
+    }
+    return spark.createDataFrame(rows, schema);
   }
 }

@@ -13,6 +13,7 @@ import io.splitflow.common.trigger.TriggerSpec;
 import io.splitflow.deserialize.DeserializeJob;
 import io.splitflow.ingest.IngestJob;
 import io.splitflow.merge.MergeJob;
+import io.splitflow.tools.ScratchLake;
 import io.splitflow.tools.audit.Audit;
 import io.splitflow.tools.audit.AuditResult;
 import io.splitflow.tools.generate.GeneratorSettings;
@@ -44,7 +45,7 @@ public final class Soak {
   private Soak() {}
 
   public static SoakResult run(SoakSettings settings, PrintWriter log) throws Exception {
-    SoakLake.reset(settings.lake());
+    ScratchLake.reset(settings.lake(), "soak");
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
       List<String> overrides = new ArrayList<>();
       overrides.add("kafka.bootstrap-servers=" + kafka.bootstrapServers());

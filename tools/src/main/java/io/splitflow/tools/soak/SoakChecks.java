@@ -11,17 +11,11 @@ import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.tools.audit.AuditResult;
 import io.splitflow.tools.audit.PartitionBooks;
 import io.splitflow.tools.generate.Expectation;
-import io.splitflow.tools.generate.Reading;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /** The soak's exact end-to-end counts, against what the generator knows it produced. */
 final class SoakChecks {
@@ -43,7 +37,7 @@ final class SoakChecks {
     long bronze = dataset.table(TableLayer.BRONZE).read(spark).count();
     long dead = dataset.table(TableLayer.DEAD_LETTER).read(spark).count();
     Dataset<Row> gold = current(dataset.table(TableLayer.GOLD).read(spark)).selectExpr(BUSINESS);
-    Dataset<Row> expected = expectedGold(spark, expectation);
+    Dataset<Row> expected = expectation.expectedGold(spark);
     long goldRows = gold.count();
     long missing = expected.except(gold).count();
     long unexpected = gold.except(expected).count();
@@ -97,26 +91,5 @@ final class SoakChecks {
       visible = visible.where(col("_is_current"));
     }
     return visible.where(not(coalesce(col(TableSchemas.DELETED), lit(false))));
-  }
-
-  private static Dataset<Row> expectedGold(SparkSession spark, Expectation expectation) {
-    StructType schema =
-        new StructType()
-            .add("sensor_id", DataTypes.StringType)
-            .add("reading_date", DataTypes.DateType)
-            .add("value", DataTypes.DoubleType)
-            .add("unit", DataTypes.StringType)
-            .add("event_time", DataTypes.TimestampType);
-    List<Row> rows = new ArrayList<>();
-    for (Reading reading : expectation.latestPerKey().values()) {
-      rows.add(
-          RowFactory.create(
-              reading.sensorId(),
-              Date.valueOf(reading.readingDate()),
-              reading.value(),
-              reading.unit(),
-              Timestamp.from(reading.eventTime())));
-    }
-    return spark.createDataFrame(rows, schema);
   }
 }

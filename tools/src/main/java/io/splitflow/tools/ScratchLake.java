@@ -1,4 +1,4 @@
-package io.splitflow.tools.soak;
+package io.splitflow.tools;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,15 +7,20 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The soak's lake directory: wiped at each run, but only if a soak made it. */
-final class SoakLake {
-  static final String MARKER = ".splitflow-soak";
+/**
+ * A lake directory a command (the demo, the soak) owns: wiped at each run, but only if that command
+ * made it, as a marker file says.
+ */
+public final class ScratchLake {
+  private ScratchLake() {}
 
-  private SoakLake() {}
-
-  static void reset(Path lake) throws IOException {
+  /**
+   * Empties {@code lake} for {@code owner} ("demo", "soak"), or refuses a directory not its own.
+   */
+  public static void reset(Path lake, String owner) throws IOException {
+    String marker = ".splitflow-" + owner;
     if (Files.exists(lake)) {
-      boolean ours = Files.exists(lake.resolve(MARKER));
+      boolean ours = Files.exists(lake.resolve(marker));
       boolean empty;
       try (Stream<Path> entries = Files.list(lake)) {
         empty = entries.findAny().isEmpty();
@@ -23,7 +28,11 @@ final class SoakLake {
       if (!ours && !empty) {
         throw new IllegalStateException(
             lake.toAbsolutePath()
-                + " exists and was not made by a soak; pass --lake with a new or soak directory");
+                + " exists and was not made by the "
+                + owner
+                + "; pass --lake with a new directory or one the "
+                + owner
+                + " made");
       }
       try (Stream<Path> walk = Files.walk(lake)) {
         walk.sorted(Comparator.reverseOrder())
@@ -38,6 +47,6 @@ final class SoakLake {
       }
     }
     Files.createDirectories(lake);
-    Files.createFile(lake.resolve(MARKER));
+    Files.createFile(lake.resolve(marker));
   }
 }
