@@ -28,6 +28,13 @@ import org.apache.spark.launcher.JavaModuleOptions;
 final class ClusterStandalone implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * For JVMs that live seconds on a busy 2-core machine: C1 only and one GC thread leave the cores
+   * to the work. Executors get them through spark.executor.extraJavaOptions.
+   */
+  static final List<String> SHORT_LIVED_JVM =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private final Path sparkHome;
   private final Path logs;
   private final int masterPort = freePort();
@@ -115,6 +122,7 @@ final class ClusterStandalone implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
+    command.addAll(SHORT_LIVED_JVM);
     command.add("-Xmx" + maxHeap);
     command.add("-cp");
     command.add(sparkHome.resolve("conf") + ":" + sparkHome.resolve("jars") + "/*");

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,15 +63,15 @@ class ClusterSubmitIT {
                     || jar.startsWith("protobuf-java")
                     || jar.startsWith("splitflow-"));
 
+    Path logs = fresh(Path.of("target", "cluster-submit-it"));
     long start = System.nanoTime();
-    try (ClusterStandalone cluster =
-        ClusterStandalone.start(SPARK_HOME.toAbsolutePath(), work.resolve("cluster"))) {
+    try (ClusterStandalone cluster = ClusterStandalone.start(SPARK_HOME.toAbsolutePath(), logs)) {
       long clusterUp = System.nanoTime();
       Pipeline p = new Pipeline(work.resolve("lake"));
       Map<String, Double> latest = produceReadings(p);
 
       long submitted = System.nanoTime();
-      Path output = work.resolve("submit-all.log");
+      Path output = logs.resolve("submit-all.log");
       int exit = submitAll(cluster, p, jarDir, output);
       long done = System.nanoTime();
       assertThat(exit)
@@ -129,6 +130,18 @@ class ClusterSubmitIT {
     return dir;
   }
 
+  /** Logs and the worker's directory stay in target/ for a look after a failure in CI. */
+  private static Path fresh(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+    return Files.createDirectories(dir);
+  }
+
   private static List<String> sparkHomeJars() throws IOException {
     try (var jars = Files.list(SPARK_HOME.resolve("jars"))) {
       return jars.map(jar -> jar.getFileName().toString()).toList();
@@ -181,7 +194,10 @@ class ClusterSubmitIT {
         List.of(
             "--set", "spark.spark.sql.shuffle.partitions=1",
             "--set", "spark.spark.databricks.delta.snapshotPartitions=1",
-            "--set", "spark.spark.ui.enabled=false"));
+            "--set", "spark.spark.ui.enabled=false",
+            "--set",
+                "spark.spark.executor.extraJavaOptions="
+                    + String.join(" ", ClusterStandalone.SHORT_LIVED_JVM)));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     Map<String, String> env = builder.environment();
