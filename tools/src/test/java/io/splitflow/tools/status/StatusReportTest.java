@@ -68,8 +68,9 @@ class StatusReportTest {
 
     assertThat(text)
         .contains(
-            "orders           ingest  #7 2025-03-01 11:59:00Z (1m00s ago)  40    3 records behind kafka")
-        .contains("                 merge   none")
+            "orders   ingest  #7 2025-03-01 11:59:00Z (1m00s ago)  40    3 records behind kafka    "
+                + "          error 2025-03-01 11:59:30Z (30s ago)")
+        .contains("         merge   none    ")
         .contains("2 records, 1 version behind bronze")
         .contains(
             "orders: newest record in gold 20m00s old (Kafka time 2025-03-01 11:40:00Z), slo"
