@@ -63,6 +63,9 @@ public final class EventLog {
    * pair, e.g. from a re-run batch, is skipped by Delta.
    */
   public void appendOnce(SparkSession spark, Event event, String appId, long version) {
+    if (Event.BATCH.equals(event.event()) && event.queryId() != null && event.batchId() != null) {
+      BatchTally.put(event.queryId(), event.batchId(), event.counts());
+    }
     ensure(spark);
     Transactions.appendOnce(
         spark.createDataFrame(List.of(row(event)), schema()), table, appId, version);
