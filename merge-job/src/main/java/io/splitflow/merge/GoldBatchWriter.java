@@ -21,6 +21,7 @@ import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Merges one micro-batch of bronze into gold. The MERGE carries (txnAppId, batchId): if the job
@@ -47,12 +48,23 @@ final class GoldBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     MergeSpec spec = MergeSpec.of(context.dataset(), MergeTuning.from(spark.conf()));
     String queryId = Transactions.currentQueryId(spark);
     String txnAppId = context.txnAppId(queryId);
-    MergeEvent merged =
-        new MergeBatch(
-                spark, spec, context.table(TableLayer.GOLD), context.table(TableLayer.MERGE_EVENTS))
-            .run(bronze, batchId, txnAppId);
-    FaultPoints.check(FaultPoints.MERGE_AFTER_MERGE);
-    events.batch(spark, queryId, batchId, () -> row(merged, newestSourceTimestamp(bronze)));
+    // read once: a second action on the batch would read its files again, and Spark would count
+    // its rows twice in the batch's input_rows
+    Dataset<Row> batch = bronze.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Timestamp newest = newestSourceTimestamp(batch);
+      MergeEvent merged =
+          new MergeBatch(
+                  spark,
+                  spec,
+                  context.table(TableLayer.GOLD),
+                  context.table(TableLayer.MERGE_EVENTS))
+              .run(batch, batchId, txnAppId);
+      FaultPoints.check(FaultPoints.MERGE_AFTER_MERGE);
+      events.batch(spark, queryId, batchId, () -> row(merged, newest));
+    } finally {
+      batch.unpersist();
+    }
   }
 
   static JobEvents.BatchRow row(MergeEvent merged, Timestamp newest) {
@@ -76,7 +88,7 @@ final class GoldBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     return new JobEvents.BatchRow(c.input(), counts, details.toString());
   }
 
-  /** One column of the batch's bronze files: cheap next to the MERGE, which reads them all. */
+  /** The newest Kafka timestamp of the batch, from the cached batch the MERGE reads too. */
   private static Timestamp newestSourceTimestamp(Dataset<Row> bronze) {
     if (!Arrays.asList(bronze.columns()).contains(TableSchemas.SOURCE)) {
       return null;

@@ -69,6 +69,7 @@ class StatusIT {
     assertThat(ingest.path("last_batch").path("input_rows").asLong()).isEqualTo(6);
     assertThat(ingest.path("last_event").path("event").asText()).isEqualTo("stop");
     JsonNode merge = dataset.path("jobs").get(2);
+    // the bronze rows the batch read, each counted once
     assertThat(merge.path("last_batch").path("input_rows").asLong()).isEqualTo(5);
     assertThat(dataset.path("dead_letters_24h").asLong()).isEqualTo(1);
     assertThat(dataset.path("freshness").path("age_seconds").asLong()).isBetween(0L, 600L);
