@@ -1,22 +1,36 @@
 package io.splitflow.ingest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.events.EventLog;
+import io.splitflow.common.events.JobEvents;
 import io.splitflow.common.job.FaultPoints;
 import io.splitflow.common.job.JobContext;
+import io.splitflow.common.table.TableRef;
 import io.splitflow.common.table.Transactions;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Appends one micro-batch of Kafka records to raw. The append carries (txnAppId, batchId): if the
  * job dies after the append commits and before the checkpoint does, the re-run batch is skipped.
- * Before reading, the batch checks that Kafka still holds every offset it is meant to read.
+ * Before reading, the batch checks that Kafka still holds every offset it is meant to read. After
+ * it, one {@code batch} row goes to the event log: the rows raw took (from the append's commit, so
+ * no second read of Kafka) and the offsets the batch covered.
  */
 final class RawBatchWriter implements VoidFunction2<Dataset<Row>, Long>, AutoCloseable {
   private final JobContext context;
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final DataLossWatch dataLoss;
+  private final JobEvents events;
 
   RawBatchWriter(JobContext context) {
     this.context = context;
@@ -26,20 +40,66 @@ final class RawBatchWriter implements VoidFunction2<Dataset<Row>, Long>, AutoClo
             context.dataset().name(),
             context.checkpoint(),
             EventLog.of(context.config()));
+    this.events = new JobEvents(context);
   }
 
   @Override
   public void call(Dataset<Row> kafka, Long batchId) {
-    String queryId = Transactions.currentQueryId(kafka.sparkSession());
-    dataLoss.check(
-        kafka.sparkSession(),
+    SparkSession spark = kafka.sparkSession();
+    String queryId = Transactions.currentQueryId(spark);
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    dataLoss.check(spark, queryId, batchId, hadoop);
+    String txnAppId = context.txnAppId(queryId);
+    TableRef raw = context.table(TableLayer.RAW);
+    Transactions.appendOnce(RawRows.fromKafka(kafka), raw, txnAppId, batchId);
+    FaultPoints.check(FaultPoints.INGEST_AFTER_RAW);
+    events.batch(
+        spark,
         queryId,
         batchId,
-        kafka.sparkSession().sparkContext().hadoopConfiguration());
-    String txnAppId = context.txnAppId(queryId);
-    Transactions.appendOnce(
-        RawRows.fromKafka(kafka), context.table(TableLayer.RAW), txnAppId, batchId);
-    FaultPoints.check(FaultPoints.INGEST_AFTER_RAW);
+        () -> {
+          long rows = rowsOfLastCommit(spark, raw);
+          return new JobEvents.BatchRow(rows, Map.of("raw_rows", rows), offsets(batchId, hadoop));
+        });
+  }
+
+  /**
+   * The rows of raw's newest commit: this batch's append, or the one an earlier run of this batch
+   * made (ingest is raw's only writer). Read from the Delta log, not from the data.
+   */
+  private static long rowsOfLastCommit(SparkSession spark, TableRef raw) {
+    Row last = raw.deltaTable(spark).history(1).select("operationMetrics").first();
+    Map<String, String> metrics = last.isNullAt(0) ? Map.of() : last.getJavaMap(0);
+    return Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+  }
+
+  /** {@code {"offsets":[{"topic":..,"partition":..,"from":..,"until":..}]}}, until exclusive. */
+  private String offsets(long batchId, Configuration hadoop) {
+    Optional<Map<TopicPartition, Long>> start =
+        CheckpointOffsets.endOf(context.checkpoint(), batchId - 1, hadoop);
+    Optional<Map<TopicPartition, Long>> end =
+        CheckpointOffsets.endOf(context.checkpoint(), batchId, hadoop);
+    ObjectNode details = JSON.createObjectNode();
+    ArrayNode ranges = details.putArray("offsets");
+    end.orElse(Map.of()).entrySet().stream()
+        .sorted(
+            Map.Entry.comparingByKey(
+                java.util.Comparator.comparing(TopicPartition::topic)
+                    .thenComparingInt(TopicPartition::partition)))
+        .forEach(
+            e -> {
+              ObjectNode range =
+                  ranges
+                      .addObject()
+                      .put("topic", e.getKey().topic())
+                      .put("partition", e.getKey().partition());
+              Long from = start.map(s -> s.get(e.getKey())).orElse(null);
+              if (from != null) {
+                range.put("from", from);
+              }
+              range.put("until", e.getValue());
+            });
+    return details.toString();
   }
 
   @Override

@@ -1,33 +1,99 @@
 package io.splitflow.merge;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.splitflow.common.config.TableLayer;
+import io.splitflow.common.events.JobEvents;
 import io.splitflow.common.job.FaultPoints;
 import io.splitflow.common.job.JobContext;
+import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.common.table.Transactions;
+import io.splitflow.merge.metrics.BatchCounts;
+import io.splitflow.merge.metrics.MergeEvent;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Merges one micro-batch of bronze into gold. The MERGE carries (txnAppId, batchId): if the job
- * dies after the MERGE commits and before the checkpoint does, the re-run batch is skipped.
+ * dies after the MERGE commits and before the checkpoint does, the re-run batch is skipped. Then
+ * one {@code batch} row goes to the event log with the merge counts and the newest Kafka timestamp
+ * among the batch's records, which {@code splitflow status} measures gold's freshness by.
  */
 final class GoldBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
+  /** The details key of the newest Kafka timestamp a merge batch carried into gold. */
+  static final String NEWEST_SOURCE_TIMESTAMP = "newest_source_timestamp";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final JobContext context;
+  private final JobEvents events;
 
   GoldBatchWriter(JobContext context) {
     this.context = context;
+    this.events = new JobEvents(context);
   }
 
   @Override
   public void call(Dataset<Row> bronze, Long batchId) {
     SparkSession spark = bronze.sparkSession();
     MergeSpec spec = MergeSpec.of(context.dataset(), MergeTuning.from(spark.conf()));
-    String txnAppId = context.txnAppId(Transactions.currentQueryId(spark));
-    new MergeBatch(
-            spark, spec, context.table(TableLayer.GOLD), context.table(TableLayer.MERGE_EVENTS))
-        .run(bronze, batchId, txnAppId);
-    FaultPoints.check(FaultPoints.MERGE_AFTER_MERGE);
+    String queryId = Transactions.currentQueryId(spark);
+    String txnAppId = context.txnAppId(queryId);
+    // read once: a second action on the batch would read its files again, and Spark would count
+    // its rows twice in the batch's input_rows
+    Dataset<Row> batch = bronze.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Timestamp newest = newestSourceTimestamp(batch);
+      MergeEvent merged =
+          new MergeBatch(
+                  spark,
+                  spec,
+                  context.table(TableLayer.GOLD),
+                  context.table(TableLayer.MERGE_EVENTS))
+              .run(batch, batchId, txnAppId);
+      FaultPoints.check(FaultPoints.MERGE_AFTER_MERGE);
+      events.batch(spark, queryId, batchId, () -> row(merged, newest));
+    } finally {
+      batch.unpersist();
+    }
+  }
+
+  static JobEvents.BatchRow row(MergeEvent merged, Timestamp newest) {
+    BatchCounts c = merged.counts();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("inserted", c.inserted());
+    counts.put("updated", c.updated());
+    counts.put("deleted", c.deleted());
+    counts.put("unchanged", c.unchanged());
+    counts.put("ignored_late", c.ignoredLate());
+    counts.put("late", c.late());
+    counts.put("skipped", c.skipped());
+    ObjectNode details =
+        JSON.createObjectNode()
+            .put("gold_version", merged.goldVersion())
+            .put("committed", merged.committed())
+            .put("attempts", merged.attempts());
+    if (newest != null) {
+      details.put(NEWEST_SOURCE_TIMESTAMP, newest.toInstant().toString());
+    }
+    return new JobEvents.BatchRow(c.input(), counts, details.toString());
+  }
+
+  /** The newest Kafka timestamp of the batch, from the cached batch the MERGE reads too. */
+  private static Timestamp newestSourceTimestamp(Dataset<Row> bronze) {
+    if (!Arrays.asList(bronze.columns()).contains(TableSchemas.SOURCE)) {
+      return null;
+    }
+    Row newest = bronze.agg(max(col(TableSchemas.SOURCE + ".timestamp"))).first();
+    return newest.isNullAt(0) ? null : newest.getTimestamp(0);
   }
 }

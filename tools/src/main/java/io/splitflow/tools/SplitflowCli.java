@@ -9,6 +9,7 @@ import io.splitflow.tools.audit.AuditCommand;
 import io.splitflow.tools.demo.DemoCommand;
 import io.splitflow.tools.generate.GenerateCommand;
 import io.splitflow.tools.soak.SoakCommand;
+import io.splitflow.tools.status.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,7 +35,8 @@ public final class SplitflowCli {
             .addSubcommand("broker", new BrokerCommand())
             .addSubcommand("sql", new SqlCommand())
             .addSubcommand("audit", new AuditCommand())
-            .addSubcommand("soak", new SoakCommand());
+            .addSubcommand("soak", new SoakCommand())
+            .addSubcommand("status", new StatusCommand());
     int code = ErrorReporting.configure(cli).execute(args);
     System.exit(code);
   }

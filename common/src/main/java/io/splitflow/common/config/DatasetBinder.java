@@ -3,8 +3,10 @@ package io.splitflow.common.config;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.table.LakePaths;
 import io.splitflow.common.table.TableRef;
+import io.splitflow.common.trigger.Durations;
 import io.splitflow.common.trigger.TriggerSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +33,8 @@ final class DatasetBinder {
           "schema-evolution",
           "merge",
           "trigger",
-          "tables");
+          "tables",
+          "freshness-slo");
   private static final Set<String> TABLE = Set.of("path", "table");
   private static final Pattern DATASET_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   private static final String NAME_PART = "(?:[A-Za-z_][A-Za-z0-9_]*|`(?:[^`]|``)+`)";
@@ -67,7 +70,14 @@ final class DatasetBinder {
         trigger.isMissing()
             ? Optional.empty()
             : Optional.of(TriggerSpec.parse(trigger.string(), trigger.path())),
-        tables(name, node.child("tables"), lake));
+        tables(name, node.child("tables"), lake),
+        freshnessSlo(node.child("freshness-slo")));
+  }
+
+  private static Optional<Duration> freshnessSlo(ConfigNode node) {
+    return node.isMissing()
+        ? Optional.empty()
+        : Optional.of(Durations.parse(node.string(), node.path()));
   }
 
   private static Map<TableLayer, TableRef> tables(

@@ -3,11 +3,17 @@ package io.splitflow.common.config;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.common.trigger.TriggerSpec;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One dataset: a topic, how its values decode, and how gold merges them. */
+/**
+ * One dataset: a topic, how its values decode, and how gold merges them.
+ *
+ * @param freshnessSlo how old gold's newest record (by its Kafka timestamp) may be before {@code
+ *     splitflow status} calls the dataset late
+ */
 public record DatasetConfig(
     String name,
     String topic,
@@ -17,7 +23,8 @@ public record DatasetConfig(
     SchemaEvolution schemaEvolution,
     MergeSettings merge,
     Optional<TriggerSpec> trigger,
-    Map<TableLayer, TableRef> tables) {
+    Map<TableLayer, TableRef> tables,
+    Optional<Duration> freshnessSlo) {
 
   public DatasetConfig {
     fields = List.copyOf(fields);

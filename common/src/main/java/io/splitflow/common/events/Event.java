@@ -62,4 +62,27 @@ public record Event(
         null,
         jobVersion);
   }
+
+  /** A {@code start}, {@code stop} or {@code error} event of a job run, timed now. */
+  public static Event lifecycle(
+      String dataset,
+      String job,
+      String event,
+      String queryId,
+      String message,
+      String details,
+      String jobVersion) {
+    return new Event(
+        Instant.now(),
+        dataset,
+        job,
+        event,
+        queryId,
+        null,
+        null,
+        Map.of(),
+        details,
+        message,
+        jobVersion);
+  }
 }

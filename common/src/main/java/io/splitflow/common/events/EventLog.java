@@ -17,9 +17,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The event log: one Delta table per lake ({@code <lake.root>/_splitflow_events}) where jobs append
- * one row per batch (and later per start, stop and error), for every dataset. A row is appended
- * with a (txnAppId, txnVersion) of its own, so a batch Spark re-runs after a crash adds no second
- * row. The table is created on first use.
+ * one row per batch, start, stop and error, for every dataset. A row is appended with a (txnAppId,
+ * txnVersion) of its own, so a batch Spark re-runs after a crash adds no second row. The table is
+ * created on first use.
  */
 public final class EventLog {
   public static final String DIRECTORY = "_splitflow_events";
@@ -63,9 +63,18 @@ public final class EventLog {
    * pair, e.g. from a re-run batch, is skipped by Delta.
    */
   public void appendOnce(SparkSession spark, Event event, String appId, long version) {
+    if (Event.BATCH.equals(event.event()) && event.queryId() != null && event.batchId() != null) {
+      BatchTally.put(event.queryId(), event.batchId(), event.counts());
+    }
     ensure(spark);
     Transactions.appendOnce(
         spark.createDataFrame(List.of(row(event)), schema()), table, appId, version);
+  }
+
+  /** Appends {@code event} as it is: for events that happen once by nature (start, stop, error). */
+  public void append(SparkSession spark, Event event) {
+    ensure(spark);
+    table.append(spark.createDataFrame(List.of(row(event)), schema()).write());
   }
 
   /** The events of a lake, or an empty frame of the right schema when none were written yet. */

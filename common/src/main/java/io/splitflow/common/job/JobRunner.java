@@ -1,7 +1,9 @@
 package io.splitflow.common.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splitflow.common.events.JobEvents;
 import io.splitflow.common.spark.ProgressLogger;
+import io.splitflow.common.trigger.TriggerSpec;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
@@ -39,13 +41,17 @@ public final class JobRunner {
     job.validate(spark, context); // before the lock, which creates the checkpoint directory
     ProgressLogger listener = new ProgressLogger(context);
     spark.streams().addListener(listener);
+    JobEvents events = new JobEvents(context);
     try (CheckpointLock lock = lock(spark, context)) {
       for (int restart = 1; ; restart++) {
         try {
-          runOnce(spark, context, job);
+          runOnce(spark, context, job, events);
+          events.stopped(spark, stopReason(context));
           return;
         } catch (StreamingQueryException | RuntimeException failure) {
-          if (!policy.shouldRestart(restart, failure) || GracefulStop.requested()) {
+          boolean restarting = policy.shouldRestart(restart, failure) && !GracefulStop.requested();
+          events.failed(spark, failure, restarting);
+          if (!restarting) {
             throw failure;
           }
           Duration wait = policy.backoff(restart);
@@ -67,10 +73,12 @@ public final class JobRunner {
     }
   }
 
-  private static void runOnce(SparkSession spark, JobContext context, StreamingJob job)
+  private static void runOnce(
+      SparkSession spark, JobContext context, StreamingJob job, JobEvents events)
       throws TimeoutException, StreamingQueryException {
     try {
       StreamingQuery query = job.start(spark, context);
+      events.started(spark, query.id().toString());
       boolean stopping = false;
       while (!query.awaitTermination(POLL_MILLIS)) {
         // between batches only, so the batch in flight commits before the query stops
@@ -89,6 +97,17 @@ public final class JobRunner {
     } finally {
       job.release();
     }
+  }
+
+  /** Why a query ended without an error, as the {@code stop} event says it. */
+  static String stopReason(JobContext context) {
+    if (GracefulStop.requested()) {
+      return "stop requested (SIGTERM)";
+    }
+    if (context.trigger() instanceof TriggerSpec.AvailableNow) {
+      return "available-now: drained";
+    }
+    return context.trigger() instanceof TriggerSpec.Once ? "once: done" : "stopped";
   }
 
   private static CheckpointLock lock(SparkSession spark, JobContext context) {
@@ -116,8 +135,6 @@ public final class JobRunner {
   }
 
   private static String firstLine(Throwable failure) {
-    String message = String.valueOf(failure.getMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return JobEvents.firstLine(failure);
   }
 }

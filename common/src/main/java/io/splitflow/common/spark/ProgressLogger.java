@@ -3,7 +3,10 @@ package io.splitflow.common.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.splitflow.common.config.Secrets;
+import io.splitflow.common.events.BatchTally;
 import io.splitflow.common.job.JobContext;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -11,8 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One JSON line per micro-batch, so an operator can follow what the job does and grep it. Nothing
- * from the config's secrets goes into a line.
+ * One JSON line per micro-batch, so an operator can follow what the job does and grep it: input
+ * rows, rates, duration by phase, Kafka lag (ingest) and the rows written per table (from the
+ * batch's event-log row, see {@link BatchTally}). Nothing from the config's secrets goes into a
+ * line.
  */
 public final class ProgressLogger extends StreamingQueryListener {
   private static final Logger LOG = LoggerFactory.getLogger("io.splitflow.progress");
@@ -40,15 +45,41 @@ public final class ProgressLogger extends StreamingQueryListener {
         line("batch")
             .put("batch_id", progress.batchId())
             .put("input_rows", progress.numInputRows())
-            .put("rows_per_second", Math.round(progress.processedRowsPerSecond()));
+            .put("rows_per_second", Math.round(progress.processedRowsPerSecond()))
+            .put("input_rows_per_second", Math.round(progress.inputRowsPerSecond()));
     ObjectNode durations = line.putObject("duration_ms");
     progress.durationMs().forEach((phase, ms) -> durations.put(phase, ms));
     for (SourceProgress source : progress.sources()) {
       if (source.endOffset() != null) {
         line.put("end_offset", source.endOffset());
       }
+      kafkaLag(source.metrics()).ifPresent(lag -> line.set("kafka_lag", lag));
     }
+    BatchTally.take(progress.id().toString(), progress.batchId())
+        .ifPresent(
+            counts -> {
+              ObjectNode written = line.putObject("written");
+              counts.forEach(written::put);
+            });
     LOG.info(line.toString());
+  }
+
+  /**
+   * Offsets behind latest (Kafka's end offsets when the batch was planned), over the partitions:
+   * Spark's Kafka source reports them in its metrics; other sources report none.
+   */
+  static Optional<ObjectNode> kafkaLag(Map<String, String> metrics) {
+    if (metrics == null || !metrics.containsKey("maxOffsetsBehindLatest")) {
+      return Optional.empty();
+    }
+    ObjectNode lag = JSON.createObjectNode();
+    for (String stat : new String[] {"min", "avg", "max"}) {
+      String value = metrics.get(stat + "OffsetsBehindLatest");
+      if (value != null) {
+        lag.put(stat, Math.round(Double.parseDouble(value)));
+      }
+    }
+    return Optional.of(lag);
   }
 
   @Override

@@ -16,6 +16,7 @@ import io.splitflow.common.table.TableRef;
 import io.splitflow.merge.MergeSpec;
 import io.splitflow.merge.MergeTuning;
 import io.splitflow.merge.gold.GoldSchemas;
+import io.splitflow.tools.lake.StreamPosition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.splitflow.tools.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.splitflow.tools.lake.StreamPosition;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToLongFunction;

@@ -1,5 +1,6 @@
 package io.splitflow.tools.audit;
 
+import io.splitflow.tools.lake.StreamPosition;
 import java.util.List;
 import java.util.Optional;
 
