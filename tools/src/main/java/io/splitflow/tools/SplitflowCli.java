@@ -8,6 +8,8 @@ import io.splitflow.merge.MergeJob;
 import io.splitflow.tools.audit.AuditCommand;
 import io.splitflow.tools.demo.DemoCommand;
 import io.splitflow.tools.generate.GenerateCommand;
+import io.splitflow.tools.maintain.InitCommand;
+import io.splitflow.tools.maintain.MaintainCommand;
 import io.splitflow.tools.soak.SoakCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,7 +36,9 @@ public final class SplitflowCli {
             .addSubcommand("broker", new BrokerCommand())
             .addSubcommand("sql", new SqlCommand())
             .addSubcommand("audit", new AuditCommand())
-            .addSubcommand("soak", new SoakCommand());
+            .addSubcommand("soak", new SoakCommand())
+            .addSubcommand("init", new InitCommand())
+            .addSubcommand("maintain", new MaintainCommand());
     int code = ErrorReporting.configure(cli).execute(args);
     System.exit(code);
   }
