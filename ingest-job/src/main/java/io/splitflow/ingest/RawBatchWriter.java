@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 final class RawBatchWriter implements VoidFunction2<Dataset<Row>, Long>, AutoCloseable {
   private final JobContext context;
   private final DataLossWatch dataLoss;
+  private final GroupOffsets groupOffsets;
 
   RawBatchWriter(JobContext context) {
     this.context = context;
@@ -26,6 +27,8 @@ final class RawBatchWriter implements VoidFunction2<Dataset<Row>, Long>, AutoClo
             context.dataset().name(),
             context.checkpoint(),
             EventLog.of(context.config()));
+    this.groupOffsets =
+        new GroupOffsets(context.config().kafka(), context.dataset().name(), context.checkpoint());
   }
 
   @Override
@@ -40,10 +43,12 @@ final class RawBatchWriter implements VoidFunction2<Dataset<Row>, Long>, AutoClo
     Transactions.appendOnce(
         RawRows.fromKafka(kafka), context.table(TableLayer.RAW), txnAppId, batchId);
     FaultPoints.check(FaultPoints.INGEST_AFTER_RAW);
+    groupOffsets.commit(batchId, kafka.sparkSession().sparkContext().hadoopConfiguration());
   }
 
   @Override
   public void close() {
     dataLoss.close();
+    groupOffsets.close();
   }
 }

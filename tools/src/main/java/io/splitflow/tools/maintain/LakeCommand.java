@@ -54,7 +54,7 @@ abstract class LakeCommand implements Callable<Integer> {
             : loaded.datasets().keySet().stream().sorted().map(loaded::dataset).toList();
     // a session that was there before (a notebook, a test) is joined and left running
     boolean joined = SparkSession.getDefaultSession().isDefined();
-    SparkSession spark = SparkSessions.getOrCreate(appName(), loaded.spark());
+    SparkSession spark = SparkSessions.getOrCreate(appName(), loaded);
     PrintWriter out = spec.commandLine().getOut();
     try {
       return run(spark, loaded, chosen, out);
