@@ -70,6 +70,7 @@ public final class JobRunner {
   private static void runOnce(SparkSession spark, JobContext context, StreamingJob job)
       throws TimeoutException, StreamingQueryException {
     try {
+      io.splitflow.common.spark.CatchUpProgress.register(spark, context);
       StreamingQuery query = job.start(spark, context);
       boolean stopping = false;
       while (!query.awaitTermination(POLL_MILLIS)) {

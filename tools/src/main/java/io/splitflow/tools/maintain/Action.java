@@ -13,11 +13,20 @@ record Action(String table, String action, Map<String, Object> counts, String no
   private static final ObjectMapper JSON = new ObjectMapper();
 
   Action {
-    counts = new LinkedHashMap<>(counts);
+    counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
   }
 
   static Action skip(String table, String action, String why) {
-    return new Action(table, action, Map.of("skipped", true), why);
+    return new Action(table, action, counts("skipped", true), why);
+  }
+
+  /** Counts in the order given, e.g. {@code counts("files_removed", 3, "retention_hours", 0)}. */
+  static Map<String, Object> counts(Object... keysAndValues) {
+    Map<String, Object> counts = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      counts.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return counts;
   }
 
   /** The line for the log: {@code {"event":"maintain","table":..,"action":..,<counts>}}. */

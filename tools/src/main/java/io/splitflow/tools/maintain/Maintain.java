@@ -34,7 +34,12 @@ import org.apache.spark.sql.SparkSession;
  * been removed since (by OPTIMIZE) and would be deleted under it.
  */
 public final class Maintain {
+  /** The operations that add rows to raw and bronze, which their readers stream. */
+  private static final Object[] APPENDS = {"WRITE", "STREAMING UPDATE"};
+
   static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
+  static final String LISTING_PARALLELISM =
+      "spark.sql.sources.parallelPartitionDiscovery.parallelism";
 
   private Maintain() {}
 
@@ -108,7 +113,7 @@ public final class Maintain {
       return new Action(
           table.label(),
           "optimize",
-          Map.of("files", detail.getLong(detail.fieldIndex("numFiles"))),
+          Action.counts("files", detail.getLong(detail.fieldIndex("numFiles"))),
           null);
     }
     Row result = ref.deltaTable(spark).optimize().executeCompaction().first();
@@ -116,7 +121,7 @@ public final class Maintain {
     return new Action(
         table.label(),
         "optimize",
-        Map.of(
+        Action.counts(
             "files_compacted", metrics.getLong(metrics.fieldIndex("numFilesRemoved")),
             "files_written", metrics.getLong(metrics.fieldIndex("numFilesAdded"))),
         null);
@@ -144,6 +149,16 @@ public final class Maintain {
     if (shortRetention) {
       spark.conf().set(RETENTION_CHECK, "false");
     }
+    // VACUUM spreads its file listing over this many tasks, 10000 unless set: on a small
+    // cluster that is a minute of scheduling per table
+    boolean listingSet = spark.conf().contains(LISTING_PARALLELISM);
+    if (!listingSet) {
+      spark
+          .conf()
+          .set(
+              LISTING_PARALLELISM,
+              Integer.toString(Math.max(8, spark.sparkContext().defaultParallelism() * 4)));
+    }
     try {
       long files = spark.sql(sql + " DRY RUN").count();
       if (!dryRun && files > 0) {
@@ -152,10 +167,14 @@ public final class Maintain {
       return new Action(
           table.label(),
           "vacuum",
-          Map.of(dryRun ? "files_to_remove" : "files_removed", files, "retention_hours", hours),
+          Action.counts(
+              dryRun ? "files_to_remove" : "files_removed", files, "retention_hours", hours),
           null);
     } finally {
       spark.conf().set(RETENTION_CHECK, check);
+      if (!listingSet) {
+        spark.conf().unset(LISTING_PARALLELISM);
+      }
     }
   }
 
@@ -170,18 +189,22 @@ public final class Maintain {
     if (position.isEmpty()) {
       return Optional.empty(); // a first run reads the latest snapshot, whose files stay
     }
-    long firstUnread = position.get().reservoirVersion();
+    // the reader needs the files of the appends it has not read; trims and OPTIMIZE it skips
     List<Row> commit =
         table
             .deltaTable(spark)
             .history()
-            .where(col("version").equalTo(firstUnread))
-            .select("timestamp")
+            .where(col("version").geq(position.get().reservoirVersion()))
+            .where(col("operation").isin(APPENDS))
+            .orderBy("version")
+            .select("version", "timestamp")
+            .limit(1)
             .collectAsList();
     if (commit.isEmpty()) {
       return Optional.empty(); // nothing unread
     }
-    Instant written = ((Timestamp) commit.get(0).get(0)).toInstant();
+    long firstUnread = commit.get(0).getLong(0);
+    Instant written = ((Timestamp) commit.get(0).get(1)).toInstant();
     if (!written.isBefore(cutoff)) {
       return Optional.empty();
     }

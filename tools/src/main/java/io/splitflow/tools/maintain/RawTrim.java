@@ -93,12 +93,11 @@ final class RawTrim {
             .filter(day -> !unread.get().contains(day))
             .sorted()
             .toList();
-    Map<String, Object> counts = new LinkedHashMap<>();
-    counts.put("consumed_version", consumed);
-    counts.put("days", days.stream().map(LocalDate::toString).toList());
+    Map<String, Object> counts =
+        Action.counts(
+            "consumed_version", consumed, "days", days.stream().map(LocalDate::toString).toList());
     if (days.isEmpty()) {
-      counts.put(dryRun ? "rows_to_trim" : "rows_trimmed", 0L);
-      return new Action(label, "trim", counts, null);
+      return new Action(label, "trim", with(counts, dryRun, 0L), null);
     }
     Column chosen = col(DATE).isin(days.stream().map(Date::valueOf).toArray());
     long rows = ref.read(spark).where(chosen).count();
@@ -106,7 +105,12 @@ final class RawTrim {
       // a DELETE reading these days conflicts with an append to them committed meanwhile
       ref.deltaTable(spark).delete(chosen);
     }
-    counts.put(dryRun ? "rows_to_trim" : "rows_trimmed", rows);
-    return new Action(label, "trim", counts, null);
+    return new Action(label, "trim", with(counts, dryRun, rows), null);
+  }
+
+  private static Map<String, Object> with(Map<String, Object> counts, boolean dryRun, long rows) {
+    Map<String, Object> all = new LinkedHashMap<>(counts);
+    all.put(dryRun ? "rows_to_trim" : "rows_trimmed", rows);
+    return all;
   }
 }
