@@ -9,6 +9,7 @@ import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.job.JobName;
 import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.common.table.TableRef;
+import io.splitflow.common.testing.SparkTestSession;
 import io.splitflow.tools.maintain.InitCommand;
 import io.splitflow.tools.maintain.MaintainCommand;
 import java.io.PrintWriter;
@@ -175,16 +176,12 @@ class MaintainIT {
   }
 
   private static Object detail(TableRef table, String column) {
-    Row detail = table.deltaTable(sparkOf()).detail().first();
+    Row detail = table.deltaTable(SparkTestSession.get()).detail().first();
     return detail.get(detail.fieldIndex(column));
   }
 
-  private static org.apache.spark.sql.SparkSession sparkOf() {
-    return io.splitflow.common.testing.SparkTestSession.get();
-  }
-
   private static Map<String, String> properties(TableRef table) {
-    Row detail = table.deltaTable(sparkOf()).detail().first();
+    Row detail = table.deltaTable(SparkTestSession.get()).detail().first();
     return detail.getJavaMap(detail.fieldIndex("properties"));
   }
 
