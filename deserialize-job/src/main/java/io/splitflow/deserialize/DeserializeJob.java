@@ -7,13 +7,12 @@ import io.splitflow.common.job.JobErrors;
 import io.splitflow.common.job.JobName;
 import io.splitflow.common.job.JobVersion;
 import io.splitflow.common.job.StreamingJob;
-import io.splitflow.common.schema.TableSchemas;
+import io.splitflow.common.table.TableDefinitions;
 import io.splitflow.common.table.TableInitializer;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.deserialize.batch.BatchProcessor;
 import io.splitflow.deserialize.batch.BatchProcessors;
 import io.splitflow.deserialize.replay.ReplayCommand;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -62,20 +61,12 @@ public final class DeserializeJob extends JobCommand implements StreamingJob {
   public StreamingQuery start(SparkSession spark, JobContext context) throws TimeoutException {
     TableRef raw = context.table(TableLayer.RAW);
     BatchProcessor processor = processor(spark, context);
-    TableInitializer.ensure(
-        spark,
-        context.table(TableLayer.BRONZE),
-        TableSchemas.bronze(context.dataset().fields()),
-        null,
-        Map.of());
-    TableInitializer.ensure(
-        spark,
-        context.table(TableLayer.DEAD_LETTER),
-        TableSchemas.deadLetter(),
-        "failed_date",
-        Map.of());
+    TableInitializer.ensure(spark, TableDefinitions.bronze(context.dataset()));
+    TableInitializer.ensure(spark, TableDefinitions.deadLetter(context.dataset()));
 
-    Dataset<Row> rawStream = raw.readStream(spark.readStream());
+    // raw only changes by appends and by `splitflow maintain` deleting partitions this job has
+    // read: skipping those delete commits keeps the stream going and loses nothing
+    Dataset<Row> rawStream = raw.readStream(spark.readStream().option("skipChangeCommits", "true"));
     return rawStream
         .writeStream()
         .queryName(context.queryName())

@@ -1,14 +1,11 @@
 package io.splitflow.ingest;
 
 import io.splitflow.common.cli.JobCommand;
-import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.job.JobContext;
 import io.splitflow.common.job.JobName;
 import io.splitflow.common.job.StreamingJob;
-import io.splitflow.common.schema.TableSchemas;
+import io.splitflow.common.table.TableDefinitions;
 import io.splitflow.common.table.TableInitializer;
-import io.splitflow.common.table.TableRef;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,8 +42,7 @@ public final class IngestJob extends JobCommand implements StreamingJob {
 
   @Override
   public StreamingQuery start(SparkSession spark, JobContext context) throws TimeoutException {
-    TableRef raw = context.table(TableLayer.RAW);
-    TableInitializer.ensure(spark, raw, TableSchemas.raw(), "ingest_date", Map.of());
+    TableInitializer.ensure(spark, TableDefinitions.raw(context.config(), context.dataset()));
 
     Dataset<Row> kafka =
         spark

@@ -31,6 +31,7 @@ final class RawBatchWriter implements VoidFunction2<Dataset<Row>, Long>, AutoClo
   private static final ObjectMapper JSON = new ObjectMapper();
   private final DataLossWatch dataLoss;
   private final JobEvents events;
+  private final GroupOffsets groupOffsets;
 
   RawBatchWriter(JobContext context) {
     this.context = context;
@@ -41,6 +42,8 @@ final class RawBatchWriter implements VoidFunction2<Dataset<Row>, Long>, AutoClo
             context.checkpoint(),
             EventLog.of(context.config()));
     this.events = new JobEvents(context);
+    this.groupOffsets =
+        new GroupOffsets(context.config().kafka(), context.dataset().name(), context.checkpoint());
   }
 
   @Override
@@ -53,6 +56,7 @@ final class RawBatchWriter implements VoidFunction2<Dataset<Row>, Long>, AutoClo
     TableRef raw = context.table(TableLayer.RAW);
     Transactions.appendOnce(RawRows.fromKafka(kafka), raw, txnAppId, batchId);
     FaultPoints.check(FaultPoints.INGEST_AFTER_RAW);
+    groupOffsets.commit(batchId, hadoop);
     events.batch(
         spark,
         queryId,
@@ -105,5 +109,6 @@ final class RawBatchWriter implements VoidFunction2<Dataset<Row>, Long>, AutoClo
   @Override
   public void close() {
     dataLoss.close();
+    groupOffsets.close();
   }
 }

@@ -8,12 +8,12 @@ import io.splitflow.common.job.JobErrors;
 import io.splitflow.common.job.JobName;
 import io.splitflow.common.job.JobVersion;
 import io.splitflow.common.job.StreamingJob;
+import io.splitflow.common.table.TableDefinitions;
 import io.splitflow.common.table.TableInitializer;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.merge.dedupe.Versions;
 import io.splitflow.merge.gold.GoldTable;
 import io.splitflow.merge.metrics.MergeEvents;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -62,9 +62,9 @@ public final class MergeJob extends JobCommand implements StreamingJob {
   public StreamingQuery start(SparkSession spark, JobContext context) throws TimeoutException {
     TableRef bronze = context.table(TableLayer.BRONZE);
     MergeSpec spec = spec(spark, context);
-    GoldTable.ensure(spark, context.table(TableLayer.GOLD), spec);
+    GoldTable.ensure(spark, GoldTable.definition(context.dataset(), spec), spec);
     TableInitializer.ensure(
-        spark, context.table(TableLayer.MERGE_EVENTS), MergeEvents.schema(), null, Map.of());
+        spark, TableDefinitions.mergeEvents(context.dataset(), MergeEvents.schema()));
     return bronze
         .readStream(spark.readStream())
         .writeStream()

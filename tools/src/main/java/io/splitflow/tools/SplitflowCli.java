@@ -8,6 +8,8 @@ import io.splitflow.merge.MergeJob;
 import io.splitflow.tools.audit.AuditCommand;
 import io.splitflow.tools.demo.DemoCommand;
 import io.splitflow.tools.generate.GenerateCommand;
+import io.splitflow.tools.maintain.InitCommand;
+import io.splitflow.tools.maintain.MaintainCommand;
 import io.splitflow.tools.soak.SoakCommand;
 import io.splitflow.tools.status.StatusCommand;
 import picocli.CommandLine;
@@ -36,7 +38,9 @@ public final class SplitflowCli {
             .addSubcommand("sql", new SqlCommand())
             .addSubcommand("audit", new AuditCommand())
             .addSubcommand("soak", new SoakCommand())
-            .addSubcommand("status", new StatusCommand());
+            .addSubcommand("status", new StatusCommand())
+            .addSubcommand("init", new InitCommand())
+            .addSubcommand("maintain", new MaintainCommand());
     int code = ErrorReporting.configure(cli).execute(args);
     System.exit(code);
   }

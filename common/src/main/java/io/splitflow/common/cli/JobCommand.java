@@ -48,7 +48,7 @@ public abstract class JobCommand implements Callable<Integer> {
     }
     // a session that was there before (Databricks, a notebook, a test) belongs to its owner
     boolean joined = SparkSession.getDefaultSession().isDefined();
-    SparkSession spark = SparkSessions.getOrCreate(context.queryName(), context.config().spark());
+    SparkSession spark = SparkSessions.getOrCreate(context.queryName(), context.config());
     try {
       JobRunner.run(spark, context, streamingJob(), restarts);
     } finally {

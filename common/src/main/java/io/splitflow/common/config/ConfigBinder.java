@@ -16,14 +16,16 @@ import java.util.Set;
  * Turns the checked tree into the record model; every rule lives here or in {@link DatasetBinder}.
  */
 final class ConfigBinder {
-  private static final Set<String> TOP = Set.of("kafka", "lake", "spark", "datasets");
+  private static final Set<String> TOP =
+      Set.of("kafka", "lake", "spark", "datasets", "maintenance", "metrics");
   private static final Set<String> KAFKA =
       Set.of(
           "bootstrap-servers",
           "starting-offsets",
           "max-offsets-per-trigger",
           "fail-on-data-loss",
-          "options");
+          "options",
+          "commit-offsets-to-group");
   private static final Set<String> LAKE = Set.of("root", "checkpoint-root", "catalog");
 
   /** Client options Spark's Kafka source sets itself and refuses to take from the user. */
@@ -55,7 +57,13 @@ final class ConfigBinder {
     for (String name : datasetsNode.keys()) {
       datasets.put(name, DatasetBinder.bind(name, datasetsNode.child(name), lake, baseDir));
     }
-    return new SplitflowConfig(kafka, lake, spark, datasets);
+    return new SplitflowConfig(
+        kafka,
+        lake,
+        spark,
+        datasets,
+        MaintenanceBinder.maintenance(root.child("maintenance")),
+        MaintenanceBinder.metrics(root.child("metrics")));
   }
 
   private static KafkaSettings kafka(ConfigNode node) {
@@ -87,7 +95,8 @@ final class ConfigBinder {
         startingOffsets,
         max.isMissing() ? OptionalLong.empty() : OptionalLong.of(max.positiveLong()),
         node.child("fail-on-data-loss").bool(KafkaSettings.DEFAULT_FAIL_ON_DATA_LOSS),
-        options);
+        options,
+        DecodeBinder.optional(node.child("commit-offsets-to-group")));
   }
 
   /**

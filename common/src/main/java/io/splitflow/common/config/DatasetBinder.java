@@ -35,7 +35,8 @@ final class DatasetBinder {
           "trigger",
           "tables",
           "freshness-slo");
-  private static final Set<String> TABLE = Set.of("path", "table");
+  private static final Set<String> TABLE =
+      Set.of("path", "table", "partition-by", "cluster-by", "vacuum-retention", "optimize");
   private static final Pattern DATASET_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   private static final String NAME_PART = "(?:[A-Za-z_][A-Za-z0-9_]*|`(?:[^`]|``)+`)";
 
@@ -71,6 +72,8 @@ final class DatasetBinder {
             ? Optional.empty()
             : Optional.of(TriggerSpec.parse(trigger.string(), trigger.path())),
         tables(name, node.child("tables"), lake),
+        tableSettings(
+            node.child("tables"), fields, !node.child("merge").child("partition-by").isMissing()),
         freshnessSlo(node.child("freshness-slo")));
   }
 
@@ -78,6 +81,17 @@ final class DatasetBinder {
     return node.isMissing()
         ? Optional.empty()
         : Optional.of(Durations.parse(node.string(), node.path()));
+  }
+
+  private static Map<TableLayer, TableSettings> tableSettings(
+      ConfigNode node, List<FieldSpec> fields, boolean goldPartitioned) {
+    Map<TableLayer, TableSettings> settings = new EnumMap<>(TableLayer.class);
+    for (TableLayer layer : TableLayer.values()) {
+      settings.put(
+          layer,
+          MaintenanceBinder.table(node.child(layer.configName()), layer, fields, goldPartitioned));
+    }
+    return settings;
   }
 
   private static Map<TableLayer, TableRef> tables(
@@ -91,7 +105,10 @@ final class DatasetBinder {
     for (TableLayer layer : TableLayer.values()) {
       ConfigNode table = node.child(layer.configName());
       tables.put(
-          layer, table.isMissing() ? defaultTable(dataset, layer, lake) : explicitTable(table));
+          layer,
+          table.isMissing() || onlyTableSettings(table)
+              ? defaultTable(dataset, layer, lake)
+              : explicitTable(table));
     }
     return tables;
   }
@@ -101,6 +118,14 @@ final class DatasetBinder {
         .map(catalog -> TableRef.named(catalog + "." + layer.storageName() + "." + dataset))
         .orElseGet(
             () -> TableRef.atPath(LakePaths.join(lake.root(), layer.storageName(), dataset)));
+  }
+
+  /** An entry that only sets layout or maintenance keys keeps the default location. */
+  private static boolean onlyTableSettings(ConfigNode table) {
+    table.requireObject().allowOnly(TABLE);
+    return table.child("path").isMissing()
+        && table.child("table").isMissing()
+        && MaintenanceBinder.hasTableKeys(table);
   }
 
   private static TableRef explicitTable(ConfigNode node) {

@@ -24,15 +24,46 @@ public record DatasetConfig(
     MergeSettings merge,
     Optional<TriggerSpec> trigger,
     Map<TableLayer, TableRef> tables,
+    Map<TableLayer, TableSettings> tableSettings,
     Optional<Duration> freshnessSlo) {
 
   public DatasetConfig {
     fields = List.copyOf(fields);
     tables = Map.copyOf(tables);
+    tableSettings = Map.copyOf(tableSettings);
+  }
+
+  public DatasetConfig(
+      String name,
+      String topic,
+      DataFormat format,
+      List<FieldSpec> fields,
+      DecodeSettings decode,
+      SchemaEvolution schemaEvolution,
+      MergeSettings merge,
+      Optional<TriggerSpec> trigger,
+      Map<TableLayer, TableRef> tables) {
+    this(
+        name,
+        topic,
+        format,
+        fields,
+        decode,
+        schemaEvolution,
+        merge,
+        trigger,
+        tables,
+        Map.of(),
+        Optional.empty());
   }
 
   public TableRef table(TableLayer layer) {
     return tables.get(layer);
+  }
+
+  /** The layout and maintenance overrides of {@code layer}; defaults when none are configured. */
+  public TableSettings tableSettings(TableLayer layer) {
+    return tableSettings.getOrDefault(layer, TableSettings.DEFAULT);
   }
 
   public FieldSpec field(String fieldName) {

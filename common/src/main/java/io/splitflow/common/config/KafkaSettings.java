@@ -1,6 +1,7 @@
 package io.splitflow.common.config;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -12,13 +13,29 @@ public record KafkaSettings(
     String startingOffsets,
     OptionalLong maxOffsetsPerTrigger,
     boolean failOnDataLoss,
-    Map<String, String> options) {
+    Map<String, String> options,
+    Optional<String> commitOffsetsToGroup) {
 
   public static final String DEFAULT_STARTING_OFFSETS = "earliest";
   public static final boolean DEFAULT_FAIL_ON_DATA_LOSS = true;
 
   public KafkaSettings {
     options = Map.copyOf(options);
+  }
+
+  public KafkaSettings(
+      String bootstrapServers,
+      String startingOffsets,
+      OptionalLong maxOffsetsPerTrigger,
+      boolean failOnDataLoss,
+      Map<String, String> options) {
+    this(
+        bootstrapServers,
+        startingOffsets,
+        maxOffsetsPerTrigger,
+        failOnDataLoss,
+        options,
+        Optional.empty());
   }
 
   @Override
@@ -36,6 +53,8 @@ public record KafkaSettings(
         + failOnDataLoss
         + ", options="
         + shown
+        + ", commitOffsetsToGroup="
+        + commitOffsetsToGroup
         + "]";
   }
 }

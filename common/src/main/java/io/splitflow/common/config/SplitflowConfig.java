@@ -9,11 +9,21 @@ public record SplitflowConfig(
     KafkaSettings kafka,
     LakeSettings lake,
     Map<String, String> spark,
-    Map<String, DatasetConfig> datasets) {
+    Map<String, DatasetConfig> datasets,
+    MaintenanceSettings maintenance,
+    MetricsSettings metrics) {
 
   public SplitflowConfig {
     spark = Map.copyOf(spark);
     datasets = Map.copyOf(datasets);
+  }
+
+  public SplitflowConfig(
+      KafkaSettings kafka,
+      LakeSettings lake,
+      Map<String, String> spark,
+      Map<String, DatasetConfig> datasets) {
+    this(kafka, lake, spark, datasets, MaintenanceSettings.DEFAULT, MetricsSettings.DEFAULT);
   }
 
   public DatasetConfig dataset(String name) {

@@ -2,12 +2,12 @@ package io.splitflow.common.events;
 
 import io.splitflow.common.config.SplitflowConfig;
 import io.splitflow.common.table.LakePaths;
+import io.splitflow.common.table.TableDefinitions;
 import io.splitflow.common.table.TableInitializer;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.common.table.Transactions;
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -86,7 +86,7 @@ public final class EventLog {
 
   private void ensure(SparkSession spark) {
     if (!ensured) {
-      TableInitializer.ensure(spark, table, schema(), null, Map.of());
+      TableInitializer.ensure(spark, TableDefinitions.eventLog(table));
       ensured = true;
     }
   }

@@ -77,6 +77,7 @@ public final class JobRunner {
       SparkSession spark, JobContext context, StreamingJob job, JobEvents events)
       throws TimeoutException, StreamingQueryException {
     try {
+      io.splitflow.common.spark.CatchUpProgress.register(spark, context);
       StreamingQuery query = job.start(spark, context);
       events.started(spark, query.id().toString());
       boolean stopping = false;

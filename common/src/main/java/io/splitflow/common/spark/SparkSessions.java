@@ -1,5 +1,7 @@
 package io.splitflow.common.spark;
 
+import io.splitflow.common.config.SplitflowConfig;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -13,6 +15,30 @@ public final class SparkSessions {
   public static final String DELTA_CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
 
   private SparkSessions() {}
+
+  /** The session for {@code config}: its {@code spark} confs over those its other keys imply. */
+  public static SparkSession getOrCreate(String appName, SplitflowConfig config) {
+    return getOrCreate(appName, sessionConf(config));
+  }
+
+  /**
+   * The confs of the config's session: {@code metrics.prometheus} turns on Spark's Prometheus
+   * endpoints on the driver UI ({@code /metrics/prometheus}, {@code /metrics/executors/prometheus})
+   * with the streaming queries' metrics; a conf set under {@code spark} wins.
+   */
+  public static Map<String, String> sessionConf(SplitflowConfig config) {
+    Map<String, String> conf = new LinkedHashMap<>();
+    if (config.metrics().prometheus()) {
+      conf.put("spark.ui.prometheus.enabled", "true");
+      conf.put(
+          "spark.metrics.conf.*.sink.prometheusServlet.class",
+          "org.apache.spark.metrics.sink.PrometheusServlet");
+      conf.put("spark.metrics.conf.*.sink.prometheusServlet.path", "/metrics/prometheus");
+      conf.put("spark.sql.streaming.metricsEnabled", "true");
+    }
+    conf.putAll(config.spark());
+    return conf;
+  }
 
   public static SparkSession getOrCreate(String appName, Map<String, String> conf) {
     SparkConf sparkConf = new SparkConf(); // picks up spark.* system properties from spark-submit

@@ -137,7 +137,8 @@ class ConfigLoaderTest {
   @Test
   void unknownTopLevelKeyIsAnError() {
     assertRejected(
-        VALID + "extra: 1\n", "extra: unknown key; allowed here: datasets, kafka, lake, spark");
+        VALID + "extra: 1\n",
+        "extra: unknown key; allowed here: datasets, kafka, lake, maintenance, metrics, spark");
   }
 
   @Test

@@ -1,13 +1,14 @@
 package io.splitflow.merge.gold;
 
-import io.delta.tables.DeltaTable;
-import io.delta.tables.DeltaTableBuilder;
+import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.MergeMode;
 import io.splitflow.common.schema.TableSchemas;
+import io.splitflow.common.table.TableDefinition;
+import io.splitflow.common.table.TableDefinitions;
+import io.splitflow.common.table.TableInitializer;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.merge.MergeErrors;
 import io.splitflow.merge.MergeSpec;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,15 +22,35 @@ import org.apache.spark.sql.types.StructType;
  * feed), or checks that an existing gold can take this configuration, before the first batch.
  */
 public final class GoldTable {
-  public static final String DELETION_VECTORS = "delta.enableDeletionVectors";
-  public static final String CHANGE_DATA_FEED = "delta.enableChangeDataFeed";
+  public static final String DELETION_VECTORS = TableDefinitions.DELETION_VECTORS;
+  public static final String CHANGE_DATA_FEED = TableDefinitions.CHANGE_DATA_FEED;
 
   private GoldTable() {}
 
-  public static void ensure(SparkSession spark, TableRef gold, MergeSpec spec) {
+  /** Gold as this dataset's config defines it (layout, properties) with the merge's columns. */
+  public static TableDefinition definition(DatasetConfig dataset, MergeSpec spec) {
+    return TableDefinitions.gold(dataset, GoldSchemas.of(spec));
+  }
+
+  /** Gold at {@code gold} laid out by {@code spec} alone (no clustering). */
+  public static TableInitializer.Outcome ensure(SparkSession spark, TableRef gold, MergeSpec spec) {
+    return ensure(
+        spark,
+        new TableDefinition(
+            gold.toString(),
+            gold,
+            GoldSchemas.of(spec),
+            spec.partitionBy(),
+            List.of(),
+            properties(spec)),
+        spec);
+  }
+
+  public static TableInitializer.Outcome ensure(
+      SparkSession spark, TableDefinition definition, MergeSpec spec) {
+    TableRef gold = definition.ref();
     if (!gold.exists(spark)) {
-      create(spark, gold, spec);
-      return;
+      return TableInitializer.ensure(spark, definition);
     }
     Row detail = gold.deltaTable(spark).detail().first();
     StructType schema = gold.read(spark).schema();
@@ -45,41 +66,11 @@ public final class GoldTable {
       // gold written before deletes existed: its rows read as not deleted
       spark.sql("ALTER TABLE " + gold.sqlName() + " ADD COLUMNS (`_deleted` BOOLEAN)");
     }
-    Map<String, String> current = detail.getJavaMap(detail.fieldIndex("properties"));
-    Map<String, String> changed = new LinkedHashMap<>();
-    properties(spec)
-        .forEach(
-            (key, value) -> {
-              if (!value.equals(current.getOrDefault(key, "false"))) {
-                changed.put(key, value);
-              }
-            });
-    if (!changed.isEmpty()) {
-      StringBuilder set = new StringBuilder();
-      changed.forEach(
-          (k, v) -> set.append(set.length() == 0 ? "" : ", ").append("'" + k + "' = '" + v + "'"));
-      spark.sql("ALTER TABLE " + gold.sqlName() + " SET TBLPROPERTIES (" + set + ")");
-    }
+    return TableInitializer.ensure(spark, definition);
   }
 
   public static Map<String, String> properties(MergeSpec spec) {
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put(DELETION_VECTORS, Boolean.toString(spec.deletionVectors()));
-    properties.put(CHANGE_DATA_FEED, Boolean.toString(spec.changeDataFeed()));
-    return properties;
-  }
-
-  private static void create(SparkSession spark, TableRef gold, MergeSpec spec) {
-    DeltaTableBuilder builder =
-        DeltaTable.createIfNotExists(spark).addColumns(GoldSchemas.of(spec));
-    builder = gold.isPath() ? builder.location(gold.path()) : builder.tableName(gold.name());
-    if (!spec.partitionBy().isEmpty()) {
-      builder = builder.partitionedBy(spec.partitionBy().toArray(String[]::new));
-    }
-    for (Map.Entry<String, String> property : properties(spec).entrySet()) {
-      builder = builder.property(property.getKey(), property.getValue());
-    }
-    builder.execute();
+    return TableDefinitions.goldProperties(spec.deletionVectors(), spec.changeDataFeed());
   }
 
   private static void checkMode(TableRef gold, MergeSpec spec, StructType schema) {
