@@ -10,7 +10,7 @@ import io.splitflow.common.table.CheckpointPaths;
 import io.splitflow.common.table.TableDefinition;
 import io.splitflow.common.table.TableDefinitions;
 import io.splitflow.common.table.TableRef;
-import io.splitflow.tools.audit.StreamPosition;
+import io.splitflow.tools.lake.StreamPosition;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
