@@ -146,6 +146,7 @@ class ConfigLoaderTest {
     assertRejected(
         VALID.replace("    topic: sensors", "    topic: sensors\n    topik: typo"),
         "datasets.sensor_readings.topik: unknown key; allowed here: envelope, fields, format,"
+            + " freshness-slo,"
             + " max-dead-letter-ratio, merge, protobuf, registry, rules, schema, schema-evolution,"
             + " tables, tombstones, topic, trigger, unknown-fields");
   }

@@ -192,7 +192,11 @@ class AuditIT {
     assertThat(result.droppedByEvents()).isEqualTo(3);
     assertThat(result.total(PartitionBooks::dropped)).isEqualTo(3);
     assertThat(result.total(PartitionBooks::bronze)).isEqualTo(3);
-    List<Row> events = EventLog.of(dropping.config).read(dropping.spark).collectAsList();
+    List<Row> events =
+        EventLog.of(dropping.config)
+            .read(dropping.spark)
+            .where("job = 'deserialize' AND event = 'batch'")
+            .collectAsList();
     assertThat(events).hasSize(1);
     Row event = events.get(0);
     assertThat(event.getJavaMap(event.fieldIndex("counts")))
