@@ -8,7 +8,6 @@ import io.splitflow.common.events.Event;
 import io.splitflow.common.events.EventLog;
 import io.splitflow.common.job.JobName;
 import io.splitflow.common.job.JobVersion;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -45,10 +43,11 @@ final class DataLossWatch implements AutoCloseable {
   private final String dataset;
   private final String checkpoint;
   private final EventLog events;
-  private Admin admin;
+  private final LazyAdmin admin;
 
   DataLossWatch(KafkaSettings kafka, String dataset, String checkpoint, EventLog events) {
     this.kafka = kafka;
+    this.admin = new LazyAdmin(kafka);
     this.dataset = dataset;
     this.checkpoint = checkpoint;
     this.events = events;
@@ -147,22 +146,13 @@ final class DataLossWatch implements AutoCloseable {
     }
   }
 
-  private synchronized Admin admin() {
-    if (admin == null) {
-      Map<String, Object> props = new HashMap<>(kafka.options());
-      props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-      props.keySet().removeIf(key -> !AdminClientConfig.configNames().contains(key));
-      admin = Admin.create(props);
-    }
-    return admin;
+  private Admin admin() {
+    return admin.get();
   }
 
   @Override
-  public synchronized void close() {
-    if (admin != null) {
-      admin.close(Duration.ofSeconds(5));
-      admin = null;
-    }
+  public void close() {
+    admin.close();
   }
 
   /** Kafka deleted records ingest had not read, and the config says to stop. */

@@ -3,14 +3,12 @@ package io.splitflow.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitflow.common.config.KafkaSettings;
 import io.splitflow.common.config.Secrets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -29,10 +27,11 @@ final class GroupOffsets implements AutoCloseable {
   private final KafkaSettings kafka;
   private final String dataset;
   private final String checkpoint;
-  private Admin admin;
+  private final LazyAdmin admin;
 
   GroupOffsets(KafkaSettings kafka, String dataset, String checkpoint) {
     this.kafka = kafka;
+    this.admin = new LazyAdmin(kafka);
     this.dataset = dataset;
     this.checkpoint = checkpoint;
   }
@@ -76,21 +75,12 @@ final class GroupOffsets implements AutoCloseable {
             .toString());
   }
 
-  private synchronized Admin admin() {
-    if (admin == null) {
-      Map<String, Object> props = new HashMap<>(kafka.options());
-      props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-      props.keySet().removeIf(key -> !AdminClientConfig.configNames().contains(key));
-      admin = Admin.create(props);
-    }
-    return admin;
+  private Admin admin() {
+    return admin.get();
   }
 
   @Override
-  public synchronized void close() {
-    if (admin != null) {
-      admin.close(Duration.ofSeconds(5));
-      admin = null;
-    }
+  public void close() {
+    admin.close();
   }
 }

@@ -1,16 +1,12 @@
 package io.splitflow.tools.audit;
 
 import io.splitflow.common.config.ConfigException;
-import io.splitflow.common.config.ConfigLoader;
 import io.splitflow.common.config.SplitflowConfig;
-import io.splitflow.common.spark.SparkSessions;
+import io.splitflow.tools.LakeOptions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,12 +26,7 @@ public final class AuditCommand implements Callable<Integer> {
   /** The books do not balance. */
   public static final int NOT_BALANCED = 3;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      required = true,
-      description = "The YAML configuration.")
-  Path config;
+  @Mixin LakeOptions lake;
 
   @Option(
       names = "--dataset",
@@ -43,12 +34,6 @@ public final class AuditCommand implements Callable<Integer> {
       required = true,
       description = "The dataset to audit.")
   String dataset;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Override one config key, e.g. --set lake.root=/data/lake.")
-  List<String> overrides = new ArrayList<>();
 
   @Option(names = "--json", description = "Print the result as one JSON object.")
   boolean json;
@@ -60,9 +45,6 @@ public final class AuditCommand implements Callable<Integer> {
       description = "Offsets or keys listed per problem at most (default ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--verbose", description = "Print the stack trace of a failure.")
-  boolean verbose;
-
   @Spec CommandSpec spec;
 
   @Override
@@ -71,20 +53,16 @@ public final class AuditCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new ConfigException("--limit: " + limit + " is not a positive number");
     }
-    SplitflowConfig loaded = ConfigLoader.load(config, overrides, System.getenv());
+    SplitflowConfig loaded = lake.load();
     var chosen = loaded.dataset(dataset);
-    // a session that was there before (a notebook, a test) is joined and left running
-    boolean joined = SparkSession.getDefaultSession().isDefined();
-    SparkSession spark = SparkSessions.getOrCreate("splitflow-audit", loaded.spark());
-    try {
-      AuditResult result = Audit.run(spark, loaded, chosen, limit);
-      out.print(json ? AuditReport.json(result) + "\n" : AuditReport.text(result));
-      out.flush();
-      return result.balanced() ? 0 : NOT_BALANCED;
-    } finally {
-      if (!joined) {
-        spark.stop();
-      }
-    }
+    return LakeOptions.inSession(
+        "splitflow-audit",
+        loaded,
+        spark -> {
+          AuditResult result = Audit.run(spark, loaded, chosen, limit);
+          out.print(json ? AuditReport.json(result) + "\n" : AuditReport.text(result));
+          out.flush();
+          return result.balanced() ? 0 : NOT_BALANCED;
+        });
   }
 }

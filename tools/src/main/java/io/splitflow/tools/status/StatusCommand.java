@@ -1,18 +1,14 @@
 package io.splitflow.tools.status;
 
-import io.splitflow.common.config.ConfigLoader;
 import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.SplitflowConfig;
-import io.splitflow.common.spark.SparkSessions;
+import io.splitflow.tools.LakeOptions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,12 +29,7 @@ public final class StatusCommand implements Callable<Integer> {
   /** Some dataset's gold is older than its freshness-slo. */
   public static final int LATE = 4;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      required = true,
-      description = "The YAML configuration.")
-  Path config;
+  @Mixin LakeOptions lake;
 
   @Option(
       names = "--dataset",
@@ -46,44 +37,26 @@ public final class StatusCommand implements Callable<Integer> {
       description = "Only this dataset (default: all of the config's datasets).")
   String dataset;
 
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Override one config key, e.g. --set datasets.orders.freshness-slo=10m.")
-  List<String> overrides = new ArrayList<>();
-
   @Option(names = "--json", description = "Print the status as one JSON object.")
   boolean json;
-
-  @Option(names = "--verbose", description = "Print the stack trace of a failure.")
-  boolean verbose;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    SplitflowConfig loaded = ConfigLoader.load(config, overrides, System.getenv());
-    List<DatasetConfig> chosen =
-        dataset != null
-            ? List.of(loaded.dataset(dataset))
-            : loaded.datasets().values().stream()
-                .sorted(Comparator.comparing(DatasetConfig::name))
-                .toList();
-    // a session that was there before (a notebook, a test) is joined and left running
-    boolean joined = SparkSession.getDefaultSession().isDefined();
-    SparkSession spark = SparkSessions.getOrCreate("splitflow-status", loaded.spark());
-    try {
-      Instant now = Instant.now();
-      Status status = new Status(spark, loaded, now);
-      List<DatasetStatus> result = chosen.stream().map(status::of).toList();
-      out.print(json ? StatusReport.json(result, now) + "\n" : StatusReport.text(result, now));
-      out.flush();
-      return result.stream().anyMatch(d -> d.freshness().late()) ? LATE : 0;
-    } finally {
-      if (!joined) {
-        spark.stop();
-      }
-    }
+    SplitflowConfig loaded = lake.load();
+    List<DatasetConfig> chosen = LakeOptions.datasets(loaded, dataset);
+    return LakeOptions.inSession(
+        "splitflow-status",
+        loaded,
+        spark -> {
+          Instant now = Instant.now();
+          Status status = new Status(spark, loaded, now);
+          List<DatasetStatus> result = chosen.stream().map(status::of).toList();
+          out.print(json ? StatusReport.json(result, now) + "\n" : StatusReport.text(result, now));
+          out.flush();
+          return result.stream().anyMatch(d -> d.freshness().late()) ? LATE : 0;
+        });
   }
 }
