@@ -23,7 +23,7 @@ import org.apache.kafka.common.TopicPartition;
  * source such as {@code {"topic":{"0":42,"1":17}}}). Batch N reads from the offsets of batch N-1 up
  * to its own.
  */
-final class CheckpointOffsets {
+public final class CheckpointOffsets {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private CheckpointOffsets() {}
@@ -50,11 +50,18 @@ final class CheckpointOffsets {
     }
   }
 
-  static Map<TopicPartition, Long> parse(String sourceOffsets) throws IOException {
+  /**
+   * The per-partition offsets of a Kafka source's offset line; throws IOException when it is not
+   * JSON and IllegalArgumentException when it is not a Kafka source's offset.
+   */
+  public static Map<TopicPartition, Long> parse(String sourceOffsets) throws IOException {
     Map<TopicPartition, Long> offsets = new HashMap<>();
     JsonNode root = JSON.readTree(sourceOffsets);
     for (Iterator<Map.Entry<String, JsonNode>> topics = root.fields(); topics.hasNext(); ) {
       Map.Entry<String, JsonNode> topic = topics.next();
+      if (!topic.getValue().isObject()) {
+        throw new IllegalArgumentException("not a Kafka source offset: " + sourceOffsets);
+      }
       for (Iterator<Map.Entry<String, JsonNode>> partitions = topic.getValue().fields();
           partitions.hasNext(); ) {
         Map.Entry<String, JsonNode> partition = partitions.next();
