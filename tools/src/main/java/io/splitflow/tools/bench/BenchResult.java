@@ -1,0 +1,29 @@
+package io.splitflow.tools.bench;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole bench: the machine and versions it ran on, its settings, each repetition, and the gold
+ * size scaling table (measured once, when asked for).
+ */
+public record BenchResult(
+    Instant started,
+    double totalSeconds,
+    Map<String, Object> machine,
+    Map<String, String> versions,
+    Map<String, Object> settings,
+    List<BenchRun> runs,
+    List<ScalingPoint> scaling) {
+
+  public BenchResult {
+    machine = Collections.unmodifiableMap(new LinkedHashMap<>(machine));
+    versions = Collections.unmodifiableMap(new LinkedHashMap<>(versions));
+    settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    runs = List.copyOf(runs);
+    scaling = List.copyOf(scaling);
+  }
+}
