@@ -12,6 +12,7 @@ import io.splitflow.tools.maintain.InitCommand;
 import io.splitflow.tools.maintain.MaintainCommand;
 import io.splitflow.tools.soak.SoakCommand;
 import io.splitflow.tools.status.StatusCommand;
+import io.splitflow.tools.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,7 +41,8 @@ public final class SplitflowCli {
             .addSubcommand("soak", new SoakCommand())
             .addSubcommand("status", new StatusCommand())
             .addSubcommand("init", new InitCommand())
-            .addSubcommand("maintain", new MaintainCommand());
+            .addSubcommand("maintain", new MaintainCommand())
+            .addSubcommand("bench", new BenchCommand());
     int code = ErrorReporting.configure(cli).execute(args);
     System.exit(code);
   }

@@ -1,0 +1,230 @@
+package io.splitflow.tools.bench;
+
+import io.splitflow.common.config.ConfigLoader;
+import io.splitflow.common.config.DatasetConfig;
+import io.splitflow.common.config.SplitflowConfig;
+import io.splitflow.common.config.TableLayer;
+import io.splitflow.common.job.JobContext;
+import io.splitflow.common.job.JobName;
+import io.splitflow.common.job.JobRunner;
+import io.splitflow.common.job.StreamingJob;
+import io.splitflow.common.trigger.TriggerSpec;
+import io.splitflow.deserialize.DeserializeJob;
+import io.splitflow.ingest.IngestJob;
+import io.splitflow.merge.MergeJob;
+import io.splitflow.tools.bench.ceiling.AppendCeiling;
+import io.splitflow.tools.bench.ceiling.ConsumerCeiling;
+import io.splitflow.tools.bench.ceiling.DecodeCeiling;
+import io.splitflow.tools.bench.merge.MergeCost;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One repetition of the bench over the produced topic: the ceilings, the three jobs one after
+ * another (each alone on the previous one's table), merge in small batches, the monolith, and the
+ * MERGE-versus-append point; then the ratios. Every table of a pass lives under its own lake.
+ */
+final class BenchPass {
+  private final SparkSession spark;
+  private final BenchSettings settings;
+  private final Meter meter;
+  private final String bootstrapServers;
+  private final PrintWriter log;
+
+  BenchPass(
+      SparkSession spark,
+      BenchSettings settings,
+      Meter meter,
+      String bootstrapServers,
+      PrintWriter log) {
+    this.spark = spark;
+    this.settings = settings;
+    this.meter = meter;
+    this.bootstrapServers = bootstrapServers;
+    this.log = log;
+  }
+
+  BenchRun run(int index, Path lake, long produced) throws Exception {
+    List<Measurement> measured = new ArrayList<>();
+    JobContext split = context(lake.resolve("split"), JobName.INGEST);
+    DatasetConfig dataset = split.dataset();
+
+    List<byte[]> payloads = new ArrayList<>((int) Math.min(produced, Integer.MAX_VALUE));
+    measured.add(
+        report(ConsumerCeiling.measure(meter, bootstrapServers, dataset.topic(), payloads::add)));
+    DecodeCeiling.Format format = DecodeCeiling.Format.of(dataset);
+    measured.add(report(DecodeCeiling.measure(meter, payloads, format, 1)));
+    measured.add(report(DecodeCeiling.measure(meter, payloads, format, 2)));
+    payloads.clear();
+
+    Measurement ingest =
+        report(job(Stages.INGEST, split, JobName.INGEST, new IngestJob(), produced));
+    long rawRows = split.table(TableLayer.RAW).read(spark).count();
+    Measurement deserialize =
+        report(job(Stages.DESERIALIZE, split, JobName.DESERIALIZE, new DeserializeJob(), rawRows));
+    long bronzeRows = split.table(TableLayer.BRONZE).read(spark).count();
+    Measurement merge =
+        report(job(Stages.MERGE_LARGE, split, JobName.MERGE, new MergeJob(), bronzeRows));
+    measured.add(ingest);
+    measured.add(deserialize);
+    measured.add(merge);
+    Measurement sequence = sum(Stages.SPLIT, produced, ingest, deserialize, merge);
+    measured.add(report(sequence));
+
+    Measurement appendRaw =
+        report(
+            AppendCeiling.measure(
+                meter,
+                spark,
+                split.table(TableLayer.RAW).read(spark),
+                lake.resolve("l3-raw").toString(),
+                Stages.L3_APPEND_RAW));
+    Measurement appendBronze =
+        report(
+            AppendCeiling.measure(
+                meter,
+                spark,
+                split.table(TableLayer.BRONZE).read(spark),
+                lake.resolve("l3-bronze").toString(),
+                Stages.L3_APPEND_BRONZE));
+    measured.add(appendRaw);
+    measured.add(appendBronze);
+
+    JobContext small = context(lake.resolve("small"), JobName.MERGE);
+    measured.add(
+        report(
+            meter.measure(
+                Stages.MERGE_SMALL,
+                () ->
+                    Meter.Outcome.of(
+                        SmallBatchMerge.run(
+                            spark,
+                            split,
+                            small,
+                            settings.partitions(),
+                            settings.smallBatchRecords(),
+                            settings.smallBatchLimit())))));
+
+    JobContext monolith = context(lake.resolve("monolith"), JobName.MERGE);
+    Measurement mono =
+        report(
+            meter.measure(
+                Stages.MONOLITH,
+                () -> {
+                  Monolith.run(spark, monolith);
+                  return Meter.Outcome.of(produced);
+                }));
+    measured.add(mono.withDetails(GoldComparison.of(spark, split, monolith)));
+
+    List<ScalingPoint> points = new ArrayList<>();
+    for (boolean deletionVectors : List.of(true, false)) {
+      ScalingPoint point =
+          MergeCost.measure(
+              spark,
+              lake.resolve("merge-point-" + (deletionVectors ? "dv" : "no-dv")),
+              settings.mergePointGold(),
+              settings.mergePointBatch(),
+              settings.updateShare(),
+              deletionVectors);
+      log.printf(
+          Locale.ROOT,
+          "bench: MERGE %,d rows into %,d gold (deletion vectors %s): %.2f s, append %.2f s%n",
+          point.batchRows(),
+          point.goldRows(),
+          deletionVectors ? "on" : "off",
+          point.mergeSeconds(),
+          point.appendSeconds());
+      log.flush();
+      points.add(point);
+    }
+    return new BenchRun(index, measured, BenchRatios.of(measured, points), points, List.of());
+  }
+
+  private Measurement job(
+      String name, JobContext split, JobName job, StreamingJob streamingJob, long records)
+      throws Exception {
+    JobContext context =
+        new JobContext(split.config(), split.dataset(), job, new TriggerSpec.AvailableNow());
+    return meter.measure(
+        name,
+        () -> {
+          JobRunner.run(spark, context, streamingJob);
+          return Meter.Outcome.of(records);
+        });
+  }
+
+  /**
+   * Runs the three jobs and the monolith once over a small topic, unmeasured, so that the first
+   * measured stage does not pay for loading Spark's and Delta's classes and the JIT's first pass.
+   */
+  void warmUp(Path lake, String topic) throws Exception {
+    String set = "datasets." + settings.format().dataset() + ".topic=" + topic;
+    JobContext split = context(lake.resolve("split"), JobName.INGEST, set);
+    for (JobName job : List.of(JobName.INGEST, JobName.DESERIALIZE, JobName.MERGE)) {
+      JobRunner.run(
+          spark,
+          new JobContext(split.config(), split.dataset(), job, new TriggerSpec.AvailableNow()),
+          switch (job) {
+            case INGEST -> new IngestJob();
+            case DESERIALIZE -> new DeserializeJob();
+            case MERGE -> new MergeJob();
+          });
+    }
+    Monolith.run(spark, context(lake.resolve("monolith"), JobName.MERGE, set));
+  }
+
+  private JobContext context(Path lake, JobName job, String... extra) {
+    List<String> overrides = new ArrayList<>();
+    overrides.add("kafka.bootstrap-servers=" + bootstrapServers);
+    overrides.add("kafka.max-offsets-per-trigger=" + settings.maxOffsetsPerTrigger());
+    overrides.add("lake.root=" + lake.toAbsolutePath());
+    overrides.add("lake.checkpoint-root=" + lake.resolve("_checkpoints").toAbsolutePath());
+    overrides.add(
+        "datasets." + settings.format().dataset() + ".merge.mode=" + settings.mergeMode());
+    overrides.addAll(List.of(extra));
+    SplitflowConfig config = ConfigLoader.load(settings.config(), overrides, System.getenv());
+    return new JobContext(
+        config,
+        config.dataset(settings.format().dataset()),
+        job,
+        new TriggerSpec.AvailableNow());
+  }
+
+  static Measurement sum(String name, long records, Measurement... parts) {
+    double wall = 0;
+    double cpu = 0;
+    double broker = 0;
+    long heap = 0;
+    for (Measurement part : parts) {
+      wall += part.wallSeconds();
+      cpu += part.cpuSeconds();
+      broker += part.brokerCpuSeconds();
+      heap = Math.max(heap, part.peakHeapBytes());
+    }
+    return new Measurement(name, records, wall, cpu, broker, heap, Map.of());
+  }
+
+  private Measurement report(Measurement m) {
+    log.printf(
+        Locale.ROOT,
+        "bench: %-32s %,11d records %8.1f s %10.0f rec/s %10.0f rec/CPU-s (broker %.1f CPU-s)%n",
+        m.name(),
+        m.records(),
+        m.wallSeconds(),
+        m.recordsPerSecond(),
+        m.recordsPerCpuSecond(),
+        m.brokerCpuSeconds());
+    log.flush();
+    return m;
+  }
+
+  static Optional<Measurement> find(List<Measurement> all, String name) {
+    return all.stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+}

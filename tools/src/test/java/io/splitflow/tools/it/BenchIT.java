@@ -1,0 +1,119 @@
+package io.splitflow.tools.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splitflow.tools.bench.BenchCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A small bench end to end (its broker in a child JVM): every stage measured over the same
+ * records, the monolith's gold equal to the split's, the ratios computed, the three files
+ * written.
+ */
+@Timeout(900)
+class BenchIT {
+  @TempDir Path dir;
+
+  @Test
+  void smallBenchMeasuresEveryStageOnTheSameRecordsAndWritesItsReport() throws Exception {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new BenchCommand());
+    cli.setOut(new PrintWriter(out));
+    int code =
+        cli.execute(
+            "--records=12000",
+            "--keys=400",
+            "--max-offsets-per-trigger=5000",
+            "--warmup-records=0",
+            "--merge-point=4k:1k",
+            "--scaling-gold=3k",
+            "--scaling-batches=500",
+            "--config=" + Path.of("..", "conf", "bench.yaml"),
+            "--out=" + dir.resolve("out"));
+
+    assertThat(code).as(out.toString()).isZero();
+    JsonNode bench = new ObjectMapper().readTree(dir.resolve("out/bench.json").toFile());
+    JsonNode run = bench.path("runs").get(0);
+    Map<String, JsonNode> stages = new HashMap<>();
+    run.path("measurements").forEach(m -> stages.put(m.path("name").asText(), m));
+    assertThat(stages)
+        .containsKeys(
+            "L1 KafkaConsumer",
+            "L2 decode, 1 thread",
+            "L2 decode, 2 threads",
+            "L3 Delta append, raw schema",
+            "L3 Delta append, bronze schema",
+            "ingest",
+            "deserialize",
+            "merge, one large batch",
+            "merge, 10k-record batches",
+            "split: the three in sequence",
+            "monolith");
+    for (String name :
+        new String[] {"L1 KafkaConsumer", "L2 decode, 1 thread", "ingest", "deserialize"}) {
+      assertThat(stages.get(name).path("records").asLong()).as(name).isEqualTo(12_000);
+    }
+    assertThat(stages.get("L3 Delta append, raw schema").path("records").asLong())
+        .isEqualTo(12_000);
+    long bronze = stages.get("merge, one large batch").path("records").asLong();
+    assertThat(bronze).isBetween(11_000L, 11_999L); // 1% bad records went to dead letters
+    assertThat(stages.get("L3 Delta append, bronze schema").path("records").asLong())
+        .isEqualTo(bronze);
+    JsonNode monolith = stages.get("monolith");
+    assertThat(monolith.path("details").path("gold_matches_split").asBoolean())
+        .as(monolith.toString())
+        .isTrue();
+    assertThat(monolith.path("details").path("gold_rows").asLong()).isEqualTo(400);
+    double splitCpu = stages.get("split: the three in sequence").path("cpu_seconds").asDouble();
+    double partsCpu =
+        stages.get("ingest").path("cpu_seconds").asDouble()
+            + stages.get("deserialize").path("cpu_seconds").asDouble()
+            + stages.get("merge, one large batch").path("cpu_seconds").asDouble();
+    assertThat(splitCpu).isCloseTo(partsCpu, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(stages.get("ingest").path("broker_cpu_seconds").asDouble()).isPositive();
+    assertThat(stages.get("L2 decode, 1 thread").path("broker_cpu_seconds").asDouble())
+        .isLessThan(stages.get("ingest").path("broker_cpu_seconds").asDouble());
+
+    Map<String, Double> ratios = new HashMap<>();
+    run.path("ratios").forEach(r -> ratios.put(r.path("id").asText(), r.path("value").asDouble()));
+    assertThat(ratios)
+        .containsKeys(
+            "ingest / L1",
+            "deserialize / L2 (1 thread)",
+            "MERGE / append, same batch",
+            "split / monolith");
+    assertThat(ratios.values()).allSatisfy(v -> assertThat(v).isPositive().isFinite());
+    assertThat(ratios.get("ingest / L1"))
+        .isCloseTo(
+            stages.get("ingest").path("records_per_cpu_second").asDouble()
+                / stages.get("L1 KafkaConsumer").path("records_per_cpu_second").asDouble(),
+            org.assertj.core.data.Percentage.withPercentage(0.01));
+
+    JsonNode points = run.path("merge_points");
+    assertThat(points).hasSize(2);
+    points.forEach(
+        p -> {
+          assertThat(p.path("gold_rows").asLong()).isEqualTo(4_000);
+          assertThat(p.path("rows_updated").asLong() + p.path("rows_inserted").asLong())
+              .isEqualTo(1_000);
+        });
+    assertThat(bench.path("scaling")).hasSize(1);
+
+    String md = Files.readString(dir.resolve("out/bench.md"));
+    assertThat(md).contains("| ingest |").contains("split / monolith");
+    byte[] png = Files.readAllBytes(dir.resolve("out/bench.png"));
+    assertThat(java.util.Arrays.copyOf(png, 4))
+        .isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+  }
+}
