@@ -15,6 +15,8 @@ import io.splitflow.merge.MergeJob;
 import io.splitflow.tools.bench.ceiling.AppendCeiling;
 import io.splitflow.tools.bench.ceiling.ConsumerCeiling;
 import io.splitflow.tools.bench.ceiling.DecodeCeiling;
+import io.splitflow.tools.bench.ceiling.DecodeFormat;
+import io.splitflow.tools.bench.ceiling.Payloads;
 import io.splitflow.tools.bench.merge.MergeCost;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,13 +57,12 @@ final class BenchPass {
     JobContext split = context(lake.resolve("split"), JobName.INGEST);
     DatasetConfig dataset = split.dataset();
 
-    List<byte[]> payloads = new ArrayList<>((int) Math.min(produced, Integer.MAX_VALUE));
-    measured.add(
-        report(ConsumerCeiling.measure(meter, bootstrapServers, dataset.topic(), payloads::add)));
-    DecodeCeiling.Format format = DecodeCeiling.Format.of(dataset);
+    measured.add(report(ConsumerCeiling.measure(meter, bootstrapServers, dataset.topic())));
+    List<byte[]> payloads = Payloads.fetch(bootstrapServers, dataset.topic());
+    DecodeFormat format = decodeFormat();
     measured.add(report(DecodeCeiling.measure(meter, payloads, format, 1)));
     measured.add(report(DecodeCeiling.measure(meter, payloads, format, 2)));
-    payloads.clear();
+    payloads = null; // the decode ceiling's two million arrays are garbage from here on
 
     Measurement ingest =
         report(job(Stages.INGEST, split, JobName.INGEST, new IngestJob(), produced));
@@ -144,6 +145,15 @@ final class BenchPass {
       points.add(point);
     }
     return new BenchRun(index, measured, BenchRatios.of(measured, points), points, List.of());
+  }
+
+  private DecodeFormat decodeFormat() {
+    if (settings.format() == BenchSettings.BenchFormat.JSON) {
+      return DecodeFormat.json();
+    }
+    Path conf = settings.config().toAbsolutePath().getParent();
+    return DecodeFormat.confluentAvro(
+        conf.resolve("schemas/sensor_reading.avsc"), conf.resolve("schemas/registry"));
   }
 
   private Measurement job(
