@@ -6,13 +6,13 @@ import io.splitflow.deserialize.DeserializeJob;
 import io.splitflow.ingest.IngestJob;
 import io.splitflow.merge.MergeJob;
 import io.splitflow.tools.audit.AuditCommand;
+import io.splitflow.tools.bench.BenchCommand;
 import io.splitflow.tools.demo.DemoCommand;
 import io.splitflow.tools.generate.GenerateCommand;
 import io.splitflow.tools.maintain.InitCommand;
 import io.splitflow.tools.maintain.MaintainCommand;
 import io.splitflow.tools.soak.SoakCommand;
 import io.splitflow.tools.status.StatusCommand;
-import io.splitflow.tools.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -69,8 +69,7 @@ public final class Bench {
         Meter meter = new Meter(Optional.of(broker.handle()));
         BenchPass pass = new BenchPass(spark, settings, meter, broker.bootstrapServers(), log);
         if (settings.warmupRecords() > 0) {
-          log.printf(
-              Locale.ROOT, "bench: warming up on %,d records%n", settings.warmupRecords());
+          log.printf(Locale.ROOT, "bench: warming up on %,d records%n", settings.warmupRecords());
           log.flush();
           pass.warmUp(settings.lake().resolve("warmup"), WARMUP_TOPIC);
         }

@@ -60,7 +60,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--runs",
       defaultValue = "1",
-      description = "Repetitions on the same data set; ratios get min-max (default ${DEFAULT-VALUE}).")
+      description =
+          "Repetitions on the same data set; ratios get min-max (default ${DEFAULT-VALUE}).")
   int runs;
 
   @Option(
@@ -105,13 +106,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--merge-point",
       defaultValue = "1M:100k",
-      description = "Gold rows and batch rows of the MERGE-vs-append ratio (default ${DEFAULT-VALUE}).")
+      description =
+          "Gold rows and batch rows of the MERGE-vs-append ratio (default ${DEFAULT-VALUE}).")
   String mergePoint;
 
   @Option(
       names = "--warmup-records",
       defaultValue = "20000",
-      description = "Records of the unmeasured warm-up pass (default ${DEFAULT-VALUE}; 0 for none).")
+      description =
+          "Records of the unmeasured warm-up pass (default ${DEFAULT-VALUE}; 0 for none).")
   long warmupRecords;
 
   @Option(names = "--config", description = "The config (default conf/bench.yaml).")
@@ -153,7 +156,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
     String[] point = mergePoint.split(":");
     if (point.length != 2) {
-      throw bad("--merge-point: '" + mergePoint + "' is not <gold rows>:<batch rows>, e.g. 1M:100k");
+      throw bad(
+          "--merge-point: '" + mergePoint + "' is not <gold rows>:<batch rows>, e.g. 1M:100k");
     }
     boolean grid = scaling || scalingGold != null || scalingBatches != null;
     List<Long> gold = grid ? sizes("--scaling-gold", scalingGold, "1M,5M,10M") : List.of();

@@ -200,10 +200,7 @@ final class BenchPass {
     overrides.addAll(List.of(extra));
     SplitflowConfig config = ConfigLoader.load(settings.config(), overrides, System.getenv());
     return new JobContext(
-        config,
-        config.dataset(settings.format().dataset()),
-        job,
-        new TriggerSpec.AvailableNow());
+        config, config.dataset(settings.format().dataset()), job, new TriggerSpec.AvailableNow());
   }
 
   static Measurement sum(String name, long records, Measurement... parts) {

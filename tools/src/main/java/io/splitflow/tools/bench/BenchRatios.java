@@ -85,10 +85,7 @@ public final class BenchRatios {
   }
 
   private static Optional<Double> ratio(
-      List<Measurement> measured,
-      String top,
-      String bottom,
-      ToDoubleFunction<Measurement> figure) {
+      List<Measurement> measured, String top, String bottom, ToDoubleFunction<Measurement> figure) {
     Optional<Measurement> a = BenchPass.find(measured, top);
     Optional<Measurement> b = BenchPass.find(measured, bottom);
     if (a.isEmpty() || b.isEmpty() || figure.applyAsDouble(b.get()) <= 0) {

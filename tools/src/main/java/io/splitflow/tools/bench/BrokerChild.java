@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The bench's Kafka broker, in a JVM of its own (the {@code broker} command on this class path), so
- * that its CPU is measured apart from the jobs': the bench reads it from the child's process handle.
+ * that its CPU is measured apart from the jobs': the bench reads it from the child's process
+ * handle.
  */
 final class BrokerChild implements AutoCloseable {
   private static final String READY = "bootstrap.servers=";

@@ -36,7 +36,6 @@ final class GoldComparison {
         Arrays.stream(gold.columns())
             .filter(c -> !c.equals(TableSchemas.UPDATED_AT))
             .toArray(String[]::new);
-    return gold.selectExpr(
-        Arrays.stream(columns).map(c -> "`" + c + "`").toArray(String[]::new));
+    return gold.selectExpr(Arrays.stream(columns).map(c -> "`" + c + "`").toArray(String[]::new));
   }
 }

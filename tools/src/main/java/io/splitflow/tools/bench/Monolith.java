@@ -52,7 +52,8 @@ final class Monolith {
             .foreachBatch(
                 (VoidFunction2<Dataset<Row>, Long>)
                     (kafka, batchId) -> {
-                      String appId = "splitflow-bench-monolith-" + Transactions.currentQueryId(spark);
+                      String appId =
+                          "splitflow-bench-monolith-" + Transactions.currentQueryId(spark);
                       // the processor caches the decoded batch: Kafka is read once per batch
                       try (BatchProcessor.Processed batch =
                           processor.process(RawRows.fromKafka(kafka))) {

@@ -56,7 +56,8 @@ final class SmallBatchMerge {
       for (long batch = 0; batch < batches; batch++) {
         Column offset = col(TableSchemas.SOURCE + ".offset");
         merge.run(
-            bronze.where(offset.geq(batch * perPartition).and(offset.lt((batch + 1) * perPartition))),
+            bronze.where(
+                offset.geq(batch * perPartition).and(offset.lt((batch + 1) * perPartition))),
             batch,
             "splitflow-bench-small-batches");
       }

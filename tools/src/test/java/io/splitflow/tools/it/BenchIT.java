@@ -17,9 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * A small bench end to end (its broker in a child JVM): every stage measured over the same
- * records, the monolith's gold equal to the split's, the ratios computed, the three files
- * written.
+ * A small bench end to end (its broker in a child JVM): every stage measured over the same records,
+ * the monolith's gold equal to the split's, the ratios computed, the three files written.
  */
 @Timeout(900)
 class BenchIT {
@@ -113,7 +112,6 @@ class BenchIT {
     String md = Files.readString(dir.resolve("out/bench.md"));
     assertThat(md).contains("| ingest |").contains("split / monolith");
     byte[] png = Files.readAllBytes(dir.resolve("out/bench.png"));
-    assertThat(java.util.Arrays.copyOf(png, 4))
-        .isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    assertThat(java.util.Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
   }
 }
