@@ -35,8 +35,8 @@ class BenchIT {
             "--keys=400",
             "--max-offsets-per-trigger=5000",
             "--warmup-records=0",
-            "--merge-point=4k:1k",
-            "--scaling-gold=3k",
+            "--merge-point=20k:1k",
+            "--scaling-gold=20k",
             "--scaling-batches=500",
             "--config=" + Path.of("..", "conf", "bench.yaml"),
             "--out=" + dir.resolve("out"));
@@ -103,14 +103,14 @@ class BenchIT {
     assertThat(points).hasSize(2);
     points.forEach(
         p -> {
-          assertThat(p.path("gold_rows").asLong()).isEqualTo(4_000);
+          assertThat(p.path("gold_rows").asLong()).isEqualTo(20_000);
           assertThat(p.path("rows_updated").asLong() + p.path("rows_inserted").asLong())
               .isEqualTo(1_000);
         });
     assertThat(bench.path("scaling")).hasSize(1);
 
     String md = Files.readString(dir.resolve("out/bench.md"));
-    assertThat(md).contains("| ingest |").contains("split / monolith");
+    assertThat(md).contains("| ingest | 12,000 |").contains("| split / monolith |");
     byte[] png = Files.readAllBytes(dir.resolve("out/bench.png"));
     assertThat(java.util.Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
   }

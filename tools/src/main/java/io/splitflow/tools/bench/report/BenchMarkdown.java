@@ -147,13 +147,19 @@ public final class BenchMarkdown {
             "met?");
     for (RatioSummary r : summary.ratios()) {
       table.row(
-          r.description().isBlank() ? r.id() : r.description(),
+          r.id(),
           decimal(r.value().median()),
           range(decimal(r.value().min()), decimal(r.value().max())),
           r.target().map(Figures::target).orElse(Figures.NONE),
           met(r));
     }
-    return table.toString();
+    StringBuilder text = new StringBuilder(table.toString());
+    for (RatioSummary r : summary.ratios()) {
+      if (!r.description().isBlank()) {
+        text.append("\n- ").append(r.id()).append(": ").append(r.description());
+      }
+    }
+    return text.toString();
   }
 
   private static String met(RatioSummary r) {
