@@ -104,6 +104,14 @@ public final class BenchCommand implements Callable<Integer> {
   List<String> scalingBatches;
 
   @Option(
+      names = "--tuning",
+      description =
+          "Also run each job again with one knob changed (fetch sizes, micro-batch size, Parquet"
+              + " codec, optimized writes, MERGE source materialisation, deletion vectors,"
+              + " broadcast, shuffle partitions), in the first run (about 4 more minutes).")
+  boolean tuning;
+
+  @Option(
       names = "--merge-point",
       defaultValue = "1M:100k",
       description =
@@ -177,7 +185,7 @@ public final class BenchCommand implements Callable<Integer> {
         0.01,
         maxOffsetsPerTrigger,
         10_000,
-        200_000,
+        100_000,
         warmupRecords,
         runs,
         size("--merge-point", point[0]),
@@ -185,6 +193,7 @@ public final class BenchCommand implements Callable<Integer> {
         0.1,
         gold,
         batches,
+        tuning,
         configFile,
         out,
         lake != null ? lake : out.resolve("lake"));

@@ -144,7 +144,33 @@ final class BenchPass {
       log.flush();
       points.add(point);
     }
-    return new BenchRun(index, measured, BenchRatios.of(measured, points), points, List.of());
+    List<Tuning> tuning = List.of();
+    if (settings.tuning() && index == 1) {
+      tuning =
+          TuningRuns.run(
+              spark,
+              meter,
+              this::context,
+              split,
+              lake.resolve("tuning"),
+              settings.format().dataset(),
+              Map.of(
+                  JobName.INGEST, ingest, JobName.DESERIALIZE, deserialize, JobName.MERGE, merge));
+      tuning.stream()
+          .skip(3)
+          .forEach(
+              t ->
+                  log.printf(
+                      Locale.ROOT,
+                      "bench: tuning %-12s %-30s %10.0f rec/CPU-s %6.1f s (%s)%n",
+                      t.stage(),
+                      t.knob(),
+                      t.recordsPerCpuSecond(),
+                      t.wallSeconds(),
+                      t.setting()));
+      log.flush();
+    }
+    return new BenchRun(index, measured, BenchRatios.of(measured, points), points, tuning);
   }
 
   private DecodeFormat decodeFormat() {

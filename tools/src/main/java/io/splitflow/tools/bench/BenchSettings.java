@@ -28,6 +28,7 @@ public record BenchSettings(
     double updateShare,
     List<Long> scalingGold,
     List<Long> scalingBatches,
+    boolean tuning,
     Path config,
     Path out,
     Path lake) {
@@ -77,6 +78,7 @@ public record BenchSettings(
     map.put("merge_point_update_share", updateShare);
     map.put("scaling_gold_rows", scalingGold);
     map.put("scaling_batch_rows", scalingBatches);
+    map.put("tuning", tuning);
     map.put("config", config.toString());
     return map;
   }

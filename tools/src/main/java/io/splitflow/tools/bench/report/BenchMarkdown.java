@@ -159,7 +159,7 @@ public final class BenchMarkdown {
         text.append("\n- ").append(r.id()).append(": ").append(r.description());
       }
     }
-    return text.toString();
+    return text.append('\n').toString();
   }
 
   private static String met(RatioSummary r) {
