@@ -62,10 +62,14 @@ class BenchMarkdownTest {
             "## Ratios",
             "| ratio | value (median) | min–max over 3 runs | target | met? |",
             "| --- | ---: | ---: | ---: | ---: |",
-            "| ingest / L1, records per CPU-s | 0.52 | 0.48–0.55 | ≥ 0.5 | median only |",
-            "| merge / L3 append \\| bronze | 0.3 | 0.25–0.35 | ≥ 0.5 | no |",
-            "| split / monolith, CPU-s | 1.25 | 1.25 | ≤ 1.5 | yes |",
-            "| small_vs_large | 0.5 | 0.5 | — | — |");
+            "| ingest_vs_l1 | 0.52 | 0.48–0.55 | ≥ 0.5 | median only |",
+            "| merge_vs_append | 0.3 | 0.25–0.35 | ≥ 0.5 | no |",
+            "| split_vs_monolith | 1.25 | 1.25 | ≤ 1.5 | yes |",
+            "| small_vs_large | 0.5 | 0.5 | — | — |",
+            "",
+            "- ingest_vs_l1: ingest / L1, records per CPU-s",
+            "- merge_vs_append: merge / L3 append | bronze",
+            "- split_vs_monolith: split / monolith, CPU-s");
   }
 
   @Test
