@@ -96,8 +96,8 @@ public final class Bench {
                   });
         }
         Map<String, Object> settingsMap = new java.util.LinkedHashMap<>(settings.asMap());
-        settingsMap.put("mean_value_bytes", Math.round(sizes.meanValueBytes()));
-        settingsMap.put("mean_key_bytes", Math.round(sizes.meanKeyBytes()));
+        settingsMap.put("mean_value_length", Math.round(sizes.meanValueBytes()));
+        settingsMap.put("mean_key_length", Math.round(sizes.meanKeyBytes()));
         return new BenchResult(
             started,
             (System.nanoTime() - start) / 1e9,

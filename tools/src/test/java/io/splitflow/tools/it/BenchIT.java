@@ -37,7 +37,7 @@ class BenchIT {
             "--warmup-records=0",
             "--merge-point=20k:1k",
             "--scaling-gold=20k",
-            "--scaling-batches=500",
+            "--scaling-batches=500,1k",
             "--config=" + Path.of("..", "conf", "bench.yaml"),
             "--out=" + dir.resolve("out"));
 
@@ -107,7 +107,17 @@ class BenchIT {
           assertThat(p.path("rows_updated").asLong() + p.path("rows_inserted").asLong())
               .isEqualTo(1_000);
         });
-    assertThat(bench.path("scaling")).hasSize(1);
+    JsonNode scaling = bench.path("scaling");
+    assertThat(scaling).hasSize(2);
+    assertThat(scaling).allSatisfy(p -> assertThat(p.path("gold_rows").asLong()).isEqualTo(20_000));
+    assertThat(
+            scaling.get(0).path("rows_updated").asLong()
+                + scaling.get(0).path("rows_inserted").asLong())
+        .isEqualTo(500);
+    assertThat(
+            scaling.get(1).path("rows_updated").asLong()
+                + scaling.get(1).path("rows_inserted").asLong())
+        .isEqualTo(1_000);
 
     String md = Files.readString(dir.resolve("out/bench.md"));
     assertThat(md).contains("| ingest | 12,000 |").contains("| split / monolith |");

@@ -1,17 +1,14 @@
 package io.splitflow.tools.bench.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import io.splitflow.common.testing.SparkTestSession;
 import io.splitflow.tools.bench.ScalingPoint;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,29 +60,6 @@ class MergeCostTest {
       assertThat(small.rowsCopied()).isEqualTo(100 - 20);
       assertThat(large.rowsCopied()).isEqualTo(200 - 100);
     }
-  }
-
-  @Test
-  void everyBatchOfTheGridMeetsTheSameGold() {
-    List<String> log = new ArrayList<>();
-    List<ScalingPoint> points =
-        MergeCost.grid(
-            spark,
-            dir,
-            GRID,
-            List.of(GOLD_ROWS),
-            List.of(200L, 1_000L),
-            UPDATE_SHARE,
-            true,
-            log::add);
-
-    // had the first batch stayed in gold, the second would update the days it inserted
-    assertThat(points)
-        .extracting(ScalingPoint::batchRows, ScalingPoint::rowsUpdated, ScalingPoint::rowsInserted)
-        .containsExactly(tuple(200L, 20L, 180L), tuple(1_000L, 100L, 900L));
-    assertThat(points).allSatisfy(p -> assertThat(p.goldRows()).isEqualTo(GOLD_ROWS));
-    assertThat(log).hasSize(3);
-    assertThat(dir.resolve("gold-2000-dv")).doesNotExist();
   }
 
   private ScalingPoint measure(BenchLake lake, long batchRows, long batchId) {
