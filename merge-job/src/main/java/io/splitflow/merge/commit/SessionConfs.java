@@ -14,6 +14,7 @@ import scala.Option;
 public final class SessionConfs {
   public static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
   public static final String AUTO_MERGE = "spark.databricks.delta.schema.autoMerge.enabled";
+  public static final String MATERIALIZE_SOURCE = "spark.databricks.delta.merge.materializeSource";
 
   private SessionConfs() {}
 
