@@ -20,8 +20,11 @@ public final class SessionConfs {
 
   public static void with(SparkSession spark, Map<String, String> confs, Runnable write) {
     RuntimeConfig conf = spark.conf();
+    // what the session set explicitly: getOption would give a registered conf's default, and
+    // setting that back would pin it for every later write
+    scala.collection.immutable.Map<String, String> set = conf.getAll();
     Map<String, Option<String>> before = new LinkedHashMap<>();
-    confs.keySet().forEach(key -> before.put(key, conf.getOption(key)));
+    confs.keySet().forEach(key -> before.put(key, set.get(key)));
     confs.forEach(conf::set);
     try {
       write.run();
