@@ -1,19 +1,13 @@
 package io.splitflow.merge;
 
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import io.splitflow.common.config.MergeMode;
 import io.splitflow.common.job.FaultPoints;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.merge.commit.BatchCommits;
 import io.splitflow.merge.commit.BatchTxn;
 import io.splitflow.merge.dedupe.Versions;
+import io.splitflow.merge.gold.BatchPredicates;
+import io.splitflow.merge.gold.BatchShape;
 import io.splitflow.merge.metrics.BatchCounts;
 import io.splitflow.merge.metrics.MergeEvent;
 import io.splitflow.merge.metrics.MergeEvents;
@@ -66,13 +60,12 @@ public final class MergeBatch {
     MergeSpec batchSpec = spec.forGold(gold.read(spark).schema());
     Dataset<Row> all = Versions.of(bronze, batchSpec).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Row sizes =
-          all.agg(count(lit(1)), coalesce(sum(when(not(col(Versions.APPLICABLE)), 1L)), lit(0L)))
-              .first();
-      long input = sizes.getLong(0);
-      long skipped = sizes.getLong(1);
-      long versionCount = input - skipped;
+      BatchShape shape = BatchShape.of(all, batchSpec);
+      long input = shape.input();
+      long skipped = shape.skipped();
+      long versionCount = shape.versionCount();
       Dataset<Row> versions = Versions.applicable(all);
+      BatchPredicates predicates = shape.predicates(versions, batchSpec);
       BatchTxn txn = new BatchTxn(spark, appId, batchId, batchSpec.addColumns());
       GoldWriter writer = writer(batchSpec);
       RetryPolicy policy =
@@ -86,7 +79,7 @@ public final class MergeBatch {
                   gold,
                   batchId,
                   sleeper,
-                  () -> writer.write(versions, versionCount, skipped, txn));
+                  () -> writer.write(versions, versionCount, skipped, predicates, txn));
       Optional<BatchCommits.Commit> commit = BatchCommits.find(spark, gold, appId, batchId);
       FaultPoints.check(AFTER_GOLD_COMMIT);
       MergeEvent event =

@@ -8,8 +8,15 @@ import io.splitflow.merge.metrics.BatchCounts;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.CommitInfo;
+import scala.Option;
+import scala.Tuple2;
+import scala.collection.Iterator;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Tags each gold commit with the batch that made it and that batch's counts (Delta's commit {@code
@@ -33,29 +40,60 @@ public final class BatchCommits {
     return counts.writeTo(node).toString();
   }
 
+  /**
+   * Searches gold's latest commits, newest first, for the batch's marker. Reads each commit's JSON
+   * on the driver and stops at the match, which is normally the newest commit: Delta's history
+   * would run a Spark job to read all {@link #LOOKBACK} of them.
+   */
   public static Optional<Commit> find(
       SparkSession spark, TableRef gold, String appId, long batchId) {
-    Row[] commits =
-        (Row[])
-            gold.deltaTable(spark)
-                .history(LOOKBACK)
-                .select("version", "userMetadata", "operationMetrics")
-                .collect();
-    for (Row commit : commits) {
-      JsonNode marker = parse(commit.isNullAt(1) ? null : commit.getString(1));
+    DeltaLog log = deltaLog(spark, gold);
+    long latest = log.update(false, Option.empty(), Option.empty()).version();
+    for (long version = latest; version >= Math.max(0, latest - LOOKBACK + 1); version--) {
+      Optional<CommitInfo> info = commitInfo(log, version);
+      JsonNode marker = parse(info.flatMap(i -> optional(i.userMetadata())).orElse(null));
       if (marker != null
           && appId.equals(marker.path("splitflow_app_id").asText())
           && marker.path("batch_id").asLong(-1) == batchId) {
-        Map<String, String> metrics = commit.isNullAt(2) ? Map.of() : commit.getJavaMap(2);
-        return Optional.of(
-            new Commit(commit.getLong(0), BatchCounts.readFrom(marker), Map.copyOf(metrics)));
+        Map<String, String> metrics =
+            info.flatMap(i -> optional(i.operationMetrics()))
+                .<Map<String, String>>map(CollectionConverters::asJava)
+                .orElse(Map.of());
+        return Optional.of(new Commit(version, BatchCounts.readFrom(marker), Map.copyOf(metrics)));
       }
     }
     return Optional.empty();
   }
 
+  /** One commit's commitInfo, empty when log retention has removed the commit already. */
+  private static Optional<CommitInfo> commitInfo(DeltaLog log, long version) {
+    Iterator<Tuple2<Object, Seq<Action>>> changes =
+        log.getChanges(version, version, Option.empty(), false);
+    while (changes.hasNext()) {
+      Tuple2<Object, Seq<Action>> commit = changes.next();
+      if ((Long) commit._1() != version) {
+        continue;
+      }
+      Iterator<Action> actions = commit._2().iterator();
+      while (actions.hasNext()) {
+        if (actions.next() instanceof CommitInfo info) {
+          return Optional.of(info);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static <T> Optional<T> optional(Option<T> option) {
+    return option.isDefined() ? Optional.of(option.get()) : Optional.empty();
+  }
+
   public static long latestVersion(SparkSession spark, TableRef gold) {
-    return gold.deltaTable(spark).history(1).select("version").first().getLong(0);
+    return deltaLog(spark, gold).update(false, Option.empty(), Option.empty()).version();
+  }
+
+  private static DeltaLog deltaLog(SparkSession spark, TableRef gold) {
+    return gold.deltaTable(spark).deltaLog();
   }
 
   private static JsonNode parse(String userMetadata) {

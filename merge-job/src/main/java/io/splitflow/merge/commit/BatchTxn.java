@@ -17,10 +17,17 @@ import org.apache.spark.sql.SparkSession;
  */
 public record BatchTxn(SparkSession spark, String appId, long batchId, boolean addColumns) {
 
-  /** Runs the MERGE once per (appId, batchId) and returns its scan metrics. */
+  /**
+   * Runs the MERGE once per (appId, batchId) and returns its scan metrics. The writers hand the
+   * MERGE a {@link MergeSource}, so Delta need not copy the source to disk before reading it twice,
+   * unless the session asks for that explicitly.
+   */
   public Map<String, String> commit(BatchCounts counts, Supplier<Dataset<Row>> merge) {
     Map<String, String> confs = new LinkedHashMap<>();
     confs.put(SessionConfs.USER_METADATA, BatchCommits.marker(appId, batchId, counts));
+    if (!spark.conf().getAll().contains(SessionConfs.MATERIALIZE_SOURCE)) {
+      confs.put(SessionConfs.MATERIALIZE_SOURCE, "none");
+    }
     if (addColumns) {
       confs.put(SessionConfs.AUTO_MERGE, "true");
     }

@@ -14,13 +14,17 @@ import scala.Option;
 public final class SessionConfs {
   public static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
   public static final String AUTO_MERGE = "spark.databricks.delta.schema.autoMerge.enabled";
+  public static final String MATERIALIZE_SOURCE = "spark.databricks.delta.merge.materializeSource";
 
   private SessionConfs() {}
 
   public static void with(SparkSession spark, Map<String, String> confs, Runnable write) {
     RuntimeConfig conf = spark.conf();
+    // what the session set explicitly: getOption would give a registered conf's default, and
+    // setting that back would pin it for every later write
+    scala.collection.immutable.Map<String, String> set = conf.getAll();
     Map<String, Option<String>> before = new LinkedHashMap<>();
-    confs.keySet().forEach(key -> before.put(key, conf.getOption(key)));
+    confs.keySet().forEach(key -> before.put(key, set.get(key)));
     confs.forEach(conf::set);
     try {
       write.run();

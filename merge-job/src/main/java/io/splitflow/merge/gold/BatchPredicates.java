@@ -33,17 +33,35 @@ public record BatchPredicates(Map<String, List<Object>> values) {
 
   /** Collects the distinct values in one pass; key lists only when the batch is small enough. */
   public static BatchPredicates of(Dataset<Row> versions, MergeSpec spec, long versionCount) {
-    List<String> columns = new ArrayList<>(spec.partitionBy());
-    if (versionCount <= spec.tuning().keyFilterMaxValues()) {
-      spec.keys().stream().filter(k -> !columns.contains(k)).forEach(columns::add);
-    }
-    if (columns.isEmpty() || versionCount == 0) {
+    return of(versions, spec, versionCount, Map.of());
+  }
+
+  /**
+   * Like {@link #of(Dataset, MergeSpec, long)}, with the partition columns' values already
+   * collected (see {@link BatchShape}): only the key lists, if any, are collected here.
+   */
+  static BatchPredicates of(
+      Dataset<Row> versions,
+      MergeSpec spec,
+      long versionCount,
+      Map<String, List<Object>> partitionValues) {
+    if (versionCount == 0) {
       return none();
+    }
+    Map<String, List<Object>> values = new LinkedHashMap<>(partitionValues);
+    List<String> columns = new ArrayList<>(spec.partitionBy());
+    columns.removeAll(values.keySet());
+    if (versionCount <= spec.tuning().keyFilterMaxValues()) {
+      spec.keys().stream()
+          .filter(k -> !columns.contains(k) && !values.containsKey(k))
+          .forEach(columns::add);
+    }
+    if (columns.isEmpty()) {
+      return new BatchPredicates(values);
     }
     Column[] sets =
         columns.stream().map(c -> collect_set(col(quoted(c))).as(c)).toArray(Column[]::new);
     Row row = versions.agg(sets[0], Arrays.copyOfRange(sets, 1, sets.length)).first();
-    Map<String, List<Object>> values = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {
       List<Object> distinct = row.getList(i);
       values.put(columns.get(i), List.copyOf(distinct));

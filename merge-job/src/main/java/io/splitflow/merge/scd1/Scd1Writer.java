@@ -6,13 +6,13 @@ import io.splitflow.common.table.TableRef;
 import io.splitflow.merge.GoldWriter;
 import io.splitflow.merge.MergeSpec;
 import io.splitflow.merge.commit.BatchTxn;
+import io.splitflow.merge.commit.MergeSource;
 import io.splitflow.merge.gold.BatchPredicates;
 import io.splitflow.merge.gold.TouchedRows;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /** SCD1: classify the batch against gold's rows for its keys, MERGE only what changes gold. */
 public final class Scd1Writer implements GoldWriter {
@@ -27,12 +27,15 @@ public final class Scd1Writer implements GoldWriter {
   }
 
   @Override
-  public Written write(Dataset<Row> versions, long versionCount, long skipped, BatchTxn txn) {
-    BatchPredicates predicates = BatchPredicates.of(versions, spec, versionCount);
+  public Written write(
+      Dataset<Row> versions,
+      long versionCount,
+      long skipped,
+      BatchPredicates predicates,
+      BatchTxn txn) {
     Dataset<Row> goldRows = TouchedRows.read(spark, gold, versions, spec, predicates, versionCount);
-    Dataset<Row> classified =
-        Scd1Changes.classify(versions, goldRows, spec).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
+    try (MergeSource frozen = MergeSource.freeze(Scd1Changes.classify(versions, goldRows, spec))) {
+      Dataset<Row> classified = frozen.rows();
       Scd1Changes.Tally tally = Scd1Changes.counts(classified, skipped);
       Map<String, String> scan = Map.of();
       if (tally.changesGold()) {
@@ -45,8 +48,6 @@ public final class Scd1Writer implements GoldWriter {
                 () -> Scd1Merge.merge(spark, gold, source, spec.keys(), predicates));
       }
       return new Written(tally.counts(), scan);
-    } finally {
-      classified.unpersist();
     }
   }
 }

@@ -6,6 +6,7 @@ import io.splitflow.common.table.TableRef;
 import io.splitflow.merge.GoldWriter;
 import io.splitflow.merge.MergeSpec;
 import io.splitflow.merge.commit.BatchTxn;
+import io.splitflow.merge.commit.MergeSource;
 import io.splitflow.merge.gold.BatchPredicates;
 import io.splitflow.merge.gold.TouchedRows;
 import java.util.Map;
@@ -30,24 +31,31 @@ public final class Scd2Writer implements GoldWriter {
   }
 
   @Override
-  public Written write(Dataset<Row> versions, long versionCount, long skipped, BatchTxn txn) {
+  public Written write(
+      Dataset<Row> versions,
+      long versionCount,
+      long skipped,
+      BatchPredicates predicates,
+      BatchTxn txn) {
     StorageLevel level = StorageLevel.MEMORY_AND_DISK();
-    BatchPredicates predicates = BatchPredicates.of(versions, spec, versionCount);
     Dataset<Row> current =
         TouchedRows.read(spark, gold, versions, spec, predicates, versionCount).persist(level);
     Dataset<Row> history = Scd2History.versions(current, versions, spec).persist(level);
-    // not persisted: the MERGE materializes its source itself
     Dataset<Row> changes = Scd2Changes.of(current, Scd2History.rows(history, spec), spec);
     try {
       Scd2Changes.Tally tally = Scd2Changes.counts(history, versionCount, skipped);
       Map<String, String> scan = Map.of();
       if (tally.changesGold()) {
-        Dataset<Row> source =
-            versionCount <= spec.tuning().broadcastMaxRows() ? broadcast(changes) : changes;
-        scan =
-            txn.commit(
-                tally.counts(),
-                () -> Scd2Merge.merge(spark, gold, source, spec.keys(), predicates));
+        try (MergeSource frozen = MergeSource.freeze(changes)) {
+          Dataset<Row> source =
+              versionCount <= spec.tuning().broadcastMaxRows()
+                  ? broadcast(frozen.rows())
+                  : frozen.rows();
+          scan =
+              txn.commit(
+                  tally.counts(),
+                  () -> Scd2Merge.merge(spark, gold, source, spec.keys(), predicates));
+        }
       }
       return new Written(tally.counts(), scan);
     } finally {
