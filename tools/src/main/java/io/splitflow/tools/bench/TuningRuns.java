@@ -64,8 +64,8 @@ final class TuningRuns {
           new Knob(
               JobName.MERGE,
               "MERGE source materialisation",
-              "spark.databricks.delta.merge.materializeSource none (default auto)",
-              Map.of("spark.databricks.delta.merge.materializeSource", "none"),
+              "Delta copies the source again: materializeSource auto (splitflow: none)",
+              Map.of("spark.databricks.delta.merge.materializeSource", "auto"),
               List.of()),
           new Knob(
               JobName.MERGE,
