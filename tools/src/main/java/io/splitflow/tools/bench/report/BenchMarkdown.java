@@ -72,9 +72,17 @@ public final class BenchMarkdown {
     if (!result.scaling().isEmpty()) {
       md.append("## Gold size scaling\n\n").append(points(result.scaling())).append('\n');
     }
-    if (median != null && !median.tuning().isEmpty()) {
-      md.append("## Tuning\n\n").append(tuning(median.tuning())).append('\n');
-    }
+    // the knobs run in one pass only (--tuning): show them from the pass that has them
+    result.runs().stream()
+        .filter(run -> !run.tuning().isEmpty())
+        .findFirst()
+        .ifPresent(
+            run ->
+                md.append("## Tuning\n\nRun ")
+                    .append(run.index())
+                    .append(": each job again with one knob changed, after the pass.\n\n")
+                    .append(tuning(run.tuning()))
+                    .append('\n'));
     return md.toString();
   }
 
