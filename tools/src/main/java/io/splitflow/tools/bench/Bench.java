@@ -140,10 +140,7 @@ public final class Bench {
       return messages;
     }
     Path registry = settings.config().toAbsolutePath().getParent().resolve("schemas/registry");
-    return new ConfluentAvroTranscoder(
-        messages,
-        Files.readString(registry.resolve("1.avsc")),
-        Files.readString(registry.resolve("2.avsc")));
+    return ConfluentAvroTranscoder.fromRegistry(messages, registry);
   }
 
   private static void deleteQuietly(Path dir) {

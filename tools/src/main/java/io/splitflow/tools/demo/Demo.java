@@ -20,7 +20,6 @@ import io.splitflow.tools.generate.Message;
 import io.splitflow.tools.generate.SensorGenerator;
 import io.splitflow.tools.kafka.EmbeddedKafka;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -73,10 +72,7 @@ public final class Demo {
       return generator;
     }
     Path registry = settings.config().toAbsolutePath().getParent().resolve("schemas/registry");
-    return new ConfluentAvroTranscoder(
-        generator,
-        Files.readString(registry.resolve("1.avsc")),
-        Files.readString(registry.resolve("2.avsc")));
+    return ConfluentAvroTranscoder.fromRegistry(generator, registry);
   }
 
   private static DemoSummary.JobTiming time(

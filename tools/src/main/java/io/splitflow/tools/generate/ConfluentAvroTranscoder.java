@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -33,6 +35,15 @@ public final class ConfluentAvroTranscoder implements Iterator<Message> {
   private final GenericDatumWriter<GenericRecord> writerV1;
   private final GenericDatumWriter<GenericRecord> writerV2;
   private long sequence;
+
+  /** A transcoder with writer schemas 1 and 2 from a registry directory ({@code <id>.avsc}). */
+  public static ConfluentAvroTranscoder fromRegistry(Iterator<Message> source, Path registry)
+      throws IOException {
+    return new ConfluentAvroTranscoder(
+        source,
+        Files.readString(registry.resolve("1.avsc")),
+        Files.readString(registry.resolve("2.avsc")));
+  }
 
   public ConfluentAvroTranscoder(Iterator<Message> source, String schemaV1, String schemaV2) {
     this.source = source;
