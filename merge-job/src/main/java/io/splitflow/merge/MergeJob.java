@@ -58,13 +58,20 @@ public final class MergeJob extends JobCommand implements StreamingJob {
     return spec;
   }
 
+  /**
+   * Creates gold and the merge-events table if they are missing (the job's own, or the bench's).
+   */
+  public static void ensureTables(SparkSession spark, JobContext context, MergeSpec spec) {
+    GoldTable.ensure(spark, GoldTable.definition(context.dataset(), spec), spec);
+    TableInitializer.ensure(
+        spark, TableDefinitions.mergeEvents(context.dataset(), MergeEvents.schema()));
+  }
+
   @Override
   public StreamingQuery start(SparkSession spark, JobContext context) throws TimeoutException {
     TableRef bronze = context.table(TableLayer.BRONZE);
     MergeSpec spec = spec(spark, context);
-    GoldTable.ensure(spark, GoldTable.definition(context.dataset(), spec), spec);
-    TableInitializer.ensure(
-        spark, TableDefinitions.mergeEvents(context.dataset(), MergeEvents.schema()));
+    ensureTables(spark, context, spec);
     return bronze
         .readStream(spark.readStream())
         .writeStream()

@@ -64,14 +64,11 @@ final class BenchPass {
     measured.add(report(DecodeCeiling.measure(meter, payloads, format, 2)));
     payloads = null; // the decode ceiling's two million arrays are garbage from here on
 
-    Measurement ingest =
-        report(job(Stages.INGEST, split, JobName.INGEST, new IngestJob(), produced));
+    Measurement ingest = report(job(Stages.INGEST, split, JobName.INGEST, produced));
     long rawRows = split.table(TableLayer.RAW).read(spark).count();
-    Measurement deserialize =
-        report(job(Stages.DESERIALIZE, split, JobName.DESERIALIZE, new DeserializeJob(), rawRows));
+    Measurement deserialize = report(job(Stages.DESERIALIZE, split, JobName.DESERIALIZE, rawRows));
     long bronzeRows = split.table(TableLayer.BRONZE).read(spark).count();
-    Measurement merge =
-        report(job(Stages.MERGE_LARGE, split, JobName.MERGE, new MergeJob(), bronzeRows));
+    Measurement merge = report(job(Stages.MERGE_LARGE, split, JobName.MERGE, bronzeRows));
     measured.add(ingest);
     measured.add(deserialize);
     measured.add(merge);
@@ -182,15 +179,23 @@ final class BenchPass {
         conf.resolve("schemas/sensor_reading.avsc"), conf.resolve("schemas/registry"));
   }
 
-  private Measurement job(
-      String name, JobContext split, JobName job, StreamingJob streamingJob, long records)
+  /** A fresh instance of the job's class, as each run of a job gets. */
+  static StreamingJob streamingJob(JobName job) {
+    return switch (job) {
+      case INGEST -> new IngestJob();
+      case DESERIALIZE -> new DeserializeJob();
+      case MERGE -> new MergeJob();
+    };
+  }
+
+  private Measurement job(String name, JobContext split, JobName job, long records)
       throws Exception {
     JobContext context =
         new JobContext(split.config(), split.dataset(), job, new TriggerSpec.AvailableNow());
     return meter.measure(
         name,
         () -> {
-          JobRunner.run(spark, context, streamingJob);
+          JobRunner.run(spark, context, streamingJob(job));
           return Meter.Outcome.of(records);
         });
   }
@@ -206,11 +211,7 @@ final class BenchPass {
       JobRunner.run(
           spark,
           new JobContext(split.config(), split.dataset(), job, new TriggerSpec.AvailableNow()),
-          switch (job) {
-            case INGEST -> new IngestJob();
-            case DESERIALIZE -> new DeserializeJob();
-            case MERGE -> new MergeJob();
-          });
+          streamingJob(job));
     }
     Monolith.run(spark, context(lake.resolve("monolith"), JobName.MERGE, set));
   }

@@ -11,10 +11,9 @@ import io.splitflow.deserialize.batch.BatchProcessors;
 import io.splitflow.ingest.KafkaSourceOptions;
 import io.splitflow.ingest.RawRows;
 import io.splitflow.merge.MergeBatch;
+import io.splitflow.merge.MergeJob;
 import io.splitflow.merge.MergeSpec;
 import io.splitflow.merge.MergeTuning;
-import io.splitflow.merge.gold.GoldTable;
-import io.splitflow.merge.metrics.MergeEvents;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,9 +33,7 @@ final class Monolith {
   static void run(SparkSession spark, JobContext context) throws Exception {
     MergeSpec spec = MergeSpec.of(context.dataset(), MergeTuning.from(spark.conf()));
     TableRef gold = context.table(TableLayer.GOLD);
-    GoldTable.ensure(spark, GoldTable.definition(context.dataset(), spec), spec);
-    TableInitializer.ensure(
-        spark, TableDefinitions.mergeEvents(context.dataset(), MergeEvents.schema()));
+    MergeJob.ensureTables(spark, context, spec);
     TableInitializer.ensure(spark, TableDefinitions.deadLetter(context.dataset()));
     BatchProcessor processor = BatchProcessors.forDataset(spark, context.dataset());
     StreamingQuery query =

@@ -5,14 +5,11 @@ import static org.apache.spark.sql.functions.col;
 import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.job.JobContext;
 import io.splitflow.common.schema.TableSchemas;
-import io.splitflow.common.table.TableDefinitions;
-import io.splitflow.common.table.TableInitializer;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.merge.MergeBatch;
+import io.splitflow.merge.MergeJob;
 import io.splitflow.merge.MergeSpec;
 import io.splitflow.merge.MergeTuning;
-import io.splitflow.merge.gold.GoldTable;
-import io.splitflow.merge.metrics.MergeEvents;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,9 +36,7 @@ final class SmallBatchMerge {
       long limit) {
     MergeSpec spec = MergeSpec.of(target.dataset(), MergeTuning.from(spark.conf()));
     TableRef gold = target.table(TableLayer.GOLD);
-    GoldTable.ensure(spark, GoldTable.definition(target.dataset(), spec), spec);
-    TableInitializer.ensure(
-        spark, TableDefinitions.mergeEvents(target.dataset(), MergeEvents.schema()));
+    MergeJob.ensureTables(spark, target, spec);
     long perPartition = Math.max(1, batchRecords / partitions);
     long batches = Math.max(1, (limit + batchRecords - 1) / batchRecords);
     Dataset<Row> bronze =

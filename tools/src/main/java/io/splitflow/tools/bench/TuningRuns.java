@@ -4,10 +4,6 @@ import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.job.JobContext;
 import io.splitflow.common.job.JobName;
 import io.splitflow.common.job.JobRunner;
-import io.splitflow.common.job.StreamingJob;
-import io.splitflow.deserialize.DeserializeJob;
-import io.splitflow.ingest.IngestJob;
-import io.splitflow.merge.MergeJob;
 import io.splitflow.merge.MergeTuning;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,7 +131,7 @@ final class TuningRuns {
                   meter.measure(
                       knob.job().id() + ": " + knob.knob(),
                       () -> {
-                        JobRunner.run(spark, context, job(knob.job()));
+                        JobRunner.run(spark, context, BenchPass.streamingJob(knob.job()));
                         return Meter.Outcome.of(records);
                       }));
       tuning.add(
@@ -147,14 +143,6 @@ final class TuningRuns {
               m.wallSeconds()));
     }
     return tuning;
-  }
-
-  private static StreamingJob job(JobName job) {
-    return switch (job) {
-      case INGEST -> new IngestJob();
-      case DESERIALIZE -> new DeserializeJob();
-      case MERGE -> new MergeJob();
-    };
   }
 
   interface Measured {
