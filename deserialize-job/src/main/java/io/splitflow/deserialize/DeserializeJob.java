@@ -40,7 +40,7 @@ public final class DeserializeJob extends JobCommand implements StreamingJob {
 
   @Override
   protected StreamingJob streamingJob() {
-    return this;
+    return new DeserializeJob();
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class IngestJob extends JobCommand implements StreamingJob {
 
   @Override
   protected StreamingJob streamingJob() {
-    return this;
+    return new IngestJob();
   }
 
   @Override

@@ -38,7 +38,7 @@ public final class MergeJob extends JobCommand implements StreamingJob {
 
   @Override
   protected StreamingJob streamingJob() {
-    return this;
+    return new MergeJob();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.splitflow.common.cli;
 
+import io.splitflow.common.config.SplitflowConfig;
+import io.splitflow.common.job.DatasetQueries;
 import io.splitflow.common.job.GracefulStop;
 import io.splitflow.common.job.JobContext;
 import io.splitflow.common.job.JobName;
@@ -7,6 +9,7 @@ import io.splitflow.common.job.JobRunner;
 import io.splitflow.common.job.RestartPolicy;
 import io.splitflow.common.job.StreamingJob;
 import io.splitflow.common.spark.SparkSessions;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -34,6 +37,7 @@ public abstract class JobCommand implements Callable<Integer> {
 
   protected abstract JobName job();
 
+  /** A new instance per call: with several datasets, each query gets its own. */
   protected abstract StreamingJob streamingJob();
 
   @Override
@@ -41,22 +45,41 @@ public abstract class JobCommand implements Callable<Integer> {
     if (printConfig) {
       return printConfig();
     }
-    JobContext context = options.context(job(), System.getenv());
+    List<JobContext> contexts = options.contexts(job(), System.getenv());
     RestartPolicy restarts = options.restartPolicy();
     if (!SparkSessions.onDatabricks()) {
       GracefulStop.install();
     }
+    SplitflowConfig config = contexts.get(0).config();
     // a session that was there before (Databricks, a notebook, a test) belongs to its owner
     boolean joined = SparkSession.getDefaultSession().isDefined();
-    SparkSession spark = SparkSessions.getOrCreate(context.queryName(), context.config());
+    SparkSession spark =
+        SparkSessions.getOrCreate(
+            appName(contexts),
+            DatasetQueries.sessionConf(SparkSessions.sessionConf(config), contexts.size()));
     try {
-      JobRunner.run(spark, context, streamingJob(), restarts);
+      if (contexts.size() == 1) {
+        JobRunner.run(spark, contexts.get(0), streamingJob(), restarts);
+      } else {
+        List<DatasetQueries.Failure> failed =
+            DatasetQueries.run(
+                spark, contexts, this::streamingJob, restarts, config.onDatasetFailure());
+        if (!failed.isEmpty()) {
+          throw new DatasetsFailed(failed, contexts.size());
+        }
+      }
     } finally {
       if (!joined && !SparkSessions.onDatabricks()) {
         spark.stop();
       }
     }
     return 0;
+  }
+
+  private String appName(List<JobContext> contexts) {
+    return contexts.size() == 1
+        ? contexts.get(0).queryName()
+        : "splitflow-" + job().id() + " (" + contexts.size() + " datasets)";
   }
 
   private int printConfig() {

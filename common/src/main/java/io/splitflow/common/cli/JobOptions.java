@@ -29,8 +29,17 @@ public final class JobOptions {
   @Option(names = "--config", paramLabel = "FILE", description = "The YAML configuration.")
   Path config;
 
-  @Option(names = "--dataset", paramLabel = "NAME", description = "The dataset to run.")
-  String dataset;
+  @Option(
+      names = "--dataset",
+      paramLabel = "NAME",
+      description =
+          "The dataset to run; repeat it to run several in one application (one query each).")
+  List<String> datasets = new ArrayList<>();
+
+  @Option(
+      names = "--all-datasets",
+      description = "Run every dataset of the config in one application (one query each).")
+  boolean allDatasets;
 
   @Option(
       names = "--trigger",
@@ -75,23 +84,51 @@ public final class JobOptions {
   }
 
   /**
-   * Loads and validates everything the job needs; throws ConfigException naming the key at fault.
+   * Loads and validates everything a one-dataset command (replay) needs; throws ConfigException
+   * naming the key at fault.
    */
   public JobContext context(JobName job, Map<String, String> env) {
+    List<JobContext> contexts = contexts(job, env);
+    if (contexts.size() != 1) {
+      throw new ConfigException(
+          "--dataset: this command runs one dataset; give --dataset NAME once");
+    }
+    return contexts.get(0);
+  }
+
+  /**
+   * The contexts of the datasets {@code --dataset} (repeated) or {@code --all-datasets} name, in
+   * that order (all: by name), each with its trigger; throws ConfigException naming the key or
+   * option at fault.
+   */
+  public List<JobContext> contexts(JobName job, Map<String, String> env) {
     // checked here rather than by picocli, so that subcommands (replay) need not repeat them
     if (config == null) {
       throw new ConfigException("Missing required option: '--config=FILE'");
     }
-    if (dataset == null) {
-      throw new ConfigException("Missing required option: '--dataset=NAME'");
+    if (datasets.isEmpty() && !allDatasets) {
+      throw new ConfigException("Missing required option: '--dataset=NAME' or '--all-datasets'");
+    }
+    if (!datasets.isEmpty() && allDatasets) {
+      throw new ConfigException("--dataset and --all-datasets exclude each other; give one");
+    }
+    for (String name : datasets) {
+      if (datasets.indexOf(name) != datasets.lastIndexOf(name)) {
+        throw new ConfigException("--dataset: '" + name + "' is given twice");
+      }
     }
     SplitflowConfig loaded = ConfigLoader.load(config, overrides, env);
-    DatasetConfig chosen = loaded.dataset(dataset);
-    TriggerSpec spec =
-        trigger != null
-            ? TriggerSpec.parse(trigger, "--trigger")
-            : chosen.trigger().orElse(new TriggerSpec.AvailableNow());
-    return new JobContext(loaded, chosen, job, spec);
+    List<String> names =
+        allDatasets ? loaded.datasets().keySet().stream().sorted().toList() : datasets;
+    TriggerSpec given = trigger == null ? null : TriggerSpec.parse(trigger, "--trigger");
+    List<JobContext> contexts = new ArrayList<>();
+    for (String name : names) {
+      DatasetConfig chosen = loaded.dataset(name);
+      TriggerSpec spec =
+          given != null ? given : chosen.trigger().orElse(new TriggerSpec.AvailableNow());
+      contexts.add(new JobContext(loaded, chosen, job, spec));
+    }
+    return contexts;
   }
 
   /**
@@ -103,8 +140,9 @@ public final class JobOptions {
       throw new ConfigException("Missing required option: '--config=FILE'");
     }
     JsonNode resolved = ConfigLoader.resolve(config, overrides, env);
-    if (dataset != null) {
-      ConfigLoader.load(config, overrides, env).dataset(dataset);
+    if (!datasets.isEmpty()) {
+      SplitflowConfig loaded = ConfigLoader.load(config, overrides, env);
+      datasets.forEach(loaded::dataset);
     }
     if (trigger != null) {
       TriggerSpec.parse(trigger, "--trigger");
@@ -124,7 +162,7 @@ public final class JobOptions {
   public static JobOptions of(Path config, String dataset, String trigger, List<String> overrides) {
     JobOptions options = new JobOptions();
     options.config = config;
-    options.dataset = dataset;
+    options.datasets = dataset == null ? new ArrayList<>() : new ArrayList<>(List.of(dataset));
     options.trigger = trigger;
     options.overrides = new ArrayList<>(overrides);
     return options;

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class ConfigBinder {
   private static final Set<String> TOP =
-      Set.of("kafka", "lake", "spark", "datasets", "maintenance", "metrics");
+      Set.of("kafka", "lake", "spark", "datasets", "maintenance", "metrics", "on-dataset-failure");
   private static final Set<String> KAFKA =
       Set.of(
           "bootstrap-servers",
@@ -63,7 +63,9 @@ final class ConfigBinder {
         spark,
         datasets,
         MaintenanceBinder.maintenance(root.child("maintenance")),
-        MaintenanceBinder.metrics(root.child("metrics")));
+        MaintenanceBinder.metrics(root.child("metrics")),
+        Choices.of(
+            root.child("on-dataset-failure"), OnDatasetFailure.class, OnDatasetFailure.DEFAULT));
   }
 
   private static KafkaSettings kafka(ConfigNode node) {

@@ -11,7 +11,8 @@ public record SplitflowConfig(
     Map<String, String> spark,
     Map<String, DatasetConfig> datasets,
     MaintenanceSettings maintenance,
-    MetricsSettings metrics) {
+    MetricsSettings metrics,
+    OnDatasetFailure onDatasetFailure) {
 
   public SplitflowConfig {
     spark = Map.copyOf(spark);
@@ -23,7 +24,14 @@ public record SplitflowConfig(
       LakeSettings lake,
       Map<String, String> spark,
       Map<String, DatasetConfig> datasets) {
-    this(kafka, lake, spark, datasets, MaintenanceSettings.DEFAULT, MetricsSettings.DEFAULT);
+    this(
+        kafka,
+        lake,
+        spark,
+        datasets,
+        MaintenanceSettings.DEFAULT,
+        MetricsSettings.DEFAULT,
+        OnDatasetFailure.DEFAULT);
   }
 
   public DatasetConfig dataset(String name) {

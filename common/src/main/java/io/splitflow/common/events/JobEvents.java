@@ -45,9 +45,18 @@ public final class JobEvents {
 
   /** A failure, masked and cut to its first line; {@code restarting} says the job goes on. */
   public void failed(SparkSession spark, Throwable failure, boolean restarting) {
+    failed(spark, failure, restarting ? "restart" : "exit");
+  }
+
+  /**
+   * A failure, masked and cut to its first line; {@code then} says what follows: {@code restart},
+   * {@code exit}, {@code isolate} (the application's other datasets go on) or {@code stop-all}.
+   */
+  public void failed(SparkSession spark, Throwable failure, String then) {
     String details =
         JSON.createObjectNode()
-            .put("restarting", restarting)
+            .put("restarting", then.equals("restart"))
+            .put("then", then)
             .put("exception", failure.getClass().getName())
             .toString();
     append(spark, Event.ERROR, Secrets.scrub(firstLine(failure)), details);

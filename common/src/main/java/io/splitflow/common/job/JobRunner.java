@@ -38,19 +38,47 @@ public final class JobRunner {
   public static void run(
       SparkSession spark, JobContext context, StreamingJob job, RestartPolicy policy)
       throws TimeoutException, StreamingQueryException {
+    run(spark, context, job, policy, new StopSignal(), "exit");
+  }
+
+  /**
+   * Like {@link #run(SparkSession, JobContext, StreamingJob, RestartPolicy)}, and the query also
+   * stops after its current batch when {@code stop} is requested (another dataset of the same
+   * application failed); {@code whenFailed} says in the event log what a final failure leads to.
+   */
+  public static void run(
+      SparkSession spark,
+      JobContext context,
+      StreamingJob job,
+      RestartPolicy policy,
+      StopSignal stop,
+      String whenFailed)
+      throws TimeoutException, StreamingQueryException {
     job.validate(spark, context); // before the lock, which creates the checkpoint directory
+    runValidated(spark, context, job, policy, stop, whenFailed);
+  }
+
+  /** Runs a job whose {@link StreamingJob#validate} has passed. */
+  static void runValidated(
+      SparkSession spark,
+      JobContext context,
+      StreamingJob job,
+      RestartPolicy policy,
+      StopSignal stop,
+      String whenFailed)
+      throws TimeoutException, StreamingQueryException {
     ProgressLogger listener = new ProgressLogger(context);
     spark.streams().addListener(listener);
     JobEvents events = new JobEvents(context);
     try (CheckpointLock lock = lock(spark, context)) {
       for (int restart = 1; ; restart++) {
         try {
-          runOnce(spark, context, job, events);
-          events.stopped(spark, stopReason(context));
+          runOnce(spark, context, job, events, stop);
+          events.stopped(spark, stopReason(context, stop));
           return;
         } catch (StreamingQueryException | RuntimeException failure) {
-          boolean restarting = policy.shouldRestart(restart, failure) && !GracefulStop.requested();
-          events.failed(spark, failure, restarting);
+          boolean restarting = policy.shouldRestart(restart, failure) && !stop.requested();
+          events.failed(spark, failure, restarting ? "restart" : whenFailed);
           if (!restarting) {
             throw failure;
           }
@@ -65,7 +93,7 @@ public final class JobRunner {
                   .put("backoff_ms", wait.toMillis())
                   .put("error", firstLine(failure))
                   .toString());
-          sleep(wait);
+          sleep(wait, stop);
         }
       }
     } finally {
@@ -74,7 +102,7 @@ public final class JobRunner {
   }
 
   private static void runOnce(
-      SparkSession spark, JobContext context, StreamingJob job, JobEvents events)
+      SparkSession spark, JobContext context, StreamingJob job, JobEvents events, StopSignal stop)
       throws TimeoutException, StreamingQueryException {
     try {
       io.splitflow.common.spark.CatchUpProgress.register(spark, context);
@@ -83,14 +111,14 @@ public final class JobRunner {
       boolean stopping = false;
       while (!query.awaitTermination(POLL_MILLIS)) {
         // between batches only, so the batch in flight commits before the query stops
-        if (!stopping && GracefulStop.requested() && !query.status().isTriggerActive()) {
+        if (!stopping && stop.requested() && !query.status().isTriggerActive()) {
           stopping = true;
           LOG.info(
               JSON.createObjectNode()
                   .put("event", "stopping")
                   .put("job", context.job().id())
                   .put("dataset", context.dataset().name())
-                  .put("reason", "stop requested; no batch in flight")
+                  .put("reason", stop.reason() + "; no batch in flight")
                   .toString());
           query.stop();
         }
@@ -101,9 +129,9 @@ public final class JobRunner {
   }
 
   /** Why a query ended without an error, as the {@code stop} event says it. */
-  static String stopReason(JobContext context) {
-    if (GracefulStop.requested()) {
-      return "stop requested (SIGTERM)";
+  static String stopReason(JobContext context, StopSignal stop) {
+    if (stop.requested()) {
+      return stop.reason();
     }
     if (context.trigger() instanceof TriggerSpec.AvailableNow) {
       return "available-now: drained";
@@ -123,10 +151,10 @@ public final class JobRunner {
         Duration.ofSeconds(Long.parseLong(spark.conf().get(LOCK_STALE_AFTER, "60"))));
   }
 
-  private static void sleep(Duration wait) throws StreamingQueryException {
+  private static void sleep(Duration wait, StopSignal stop) throws StreamingQueryException {
     try {
       long until = System.nanoTime() + wait.toNanos();
-      while (System.nanoTime() < until && !GracefulStop.requested()) {
+      while (System.nanoTime() < until && !stop.requested()) {
         Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
       }
     } catch (InterruptedException e) {

@@ -1,5 +1,8 @@
 package io.splitflow.common.table;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -12,8 +15,13 @@ public final class Transactions {
   private static final String APP_ID_CONF = "spark.databricks.delta.write.txnAppId";
   private static final String VERSION_CONF = "spark.databricks.delta.write.txnVersion";
 
-  /** The MERGE confs are session-wide: queries of one application take turns setting them. */
-  private static final Object SESSION_TXN_LOCK = new Object();
+  /**
+   * The MERGE confs are session-wide: writers on one session take turns setting them. Each
+   * streaming query runs its batches on a session of its own (Spark clones it), so the queries of
+   * several datasets in one application MERGE side by side.
+   */
+  private static final Map<SparkSession, Object> SESSION_TXN_LOCKS =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private Transactions() {}
 
@@ -33,7 +41,7 @@ public final class Transactions {
 
   /** Runs a MERGE (or any DML) so that Delta skips it if (appId, batchId) was already committed. */
   public static void runOnce(SparkSession spark, String appId, long batchId, Runnable write) {
-    synchronized (SESSION_TXN_LOCK) {
+    synchronized (SESSION_TXN_LOCKS.computeIfAbsent(spark, session -> new Object())) {
       spark.conf().set(APP_ID_CONF, appId);
       spark.conf().set(VERSION_CONF, Long.toString(batchId));
       try {

@@ -8,8 +8,8 @@ import scala.Option;
 
 /**
  * Runs a write with some session confs set, and puts back what was there afterwards. Session confs
- * are shared by every query of the application: call this only under {@code Transactions.runOnce},
- * whose lock makes the queries take turns.
+ * are shared by every writer on the session: call this only under {@code Transactions.runOnce},
+ * whose lock makes them take turns.
  */
 public final class SessionConfs {
   public static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";

@@ -1,0 +1,177 @@
+package io.splitflow.common.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.splitflow.common.config.OnDatasetFailure;
+import io.splitflow.common.config.Secrets;
+import io.splitflow.common.events.JobEvents;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One application, one streaming query per dataset: each runs on a thread of its own, in a FAIR
+ * scheduler pool named after its dataset (so a dataset with a large backlog does not hold the
+ * executors while the others wait), with its own checkpoint, lock, restarts and event-log rows. A
+ * dataset that fails for good is isolated (the others go on) or stops them all, as {@code
+ * on-dataset-failure} says; the outcome lists every dataset that failed.
+ */
+public final class DatasetQueries {
+  private static final Logger LOG = LoggerFactory.getLogger("io.splitflow.job");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The local property Spark's FAIR scheduler reads a job's pool from. */
+  public static final String POOL_PROPERTY = "spark.scheduler.pool";
+
+  static final String SCHEDULER_MODE = "spark.scheduler.mode";
+
+  private DatasetQueries() {}
+
+  /** A dataset whose query ended with an error. */
+  public record Failure(String dataset, Throwable error) {}
+
+  /**
+   * The session confs for running {@code datasets} queries: FAIR scheduling when there are several,
+   * unless the config or spark-submit chose a mode.
+   */
+  public static Map<String, String> sessionConf(Map<String, String> conf, int datasets) {
+    Map<String, String> result = new LinkedHashMap<>(conf);
+    if (datasets > 1 && !result.containsKey(SCHEDULER_MODE)) {
+      if (!new SparkConf().contains(SCHEDULER_MODE)) {
+        result.put(SCHEDULER_MODE, "FAIR");
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Runs every context's query until all have ended and returns the datasets that failed. Every
+   * dataset is validated first: with {@code stop-all} a failure there stops the job before any
+   * query starts; with {@code isolate} only that dataset is left out.
+   */
+  public static List<Failure> run(
+      SparkSession spark,
+      List<JobContext> contexts,
+      Supplier<StreamingJob> jobs,
+      RestartPolicy policy,
+      OnDatasetFailure onFailure) {
+    String then = onFailure.key();
+    List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
+    StopSignal stop = new StopSignal();
+    LOG.info(
+        line("datasets", contexts.get(0).job())
+            .put("on_dataset_failure", then)
+            .put("scheduler_mode", spark.sparkContext().getConf().get(SCHEDULER_MODE, "FIFO"))
+            .putPOJO("datasets", contexts.stream().map(c -> c.dataset().name()).toList())
+            .toString());
+
+    Map<JobContext, StreamingJob> valid = new LinkedHashMap<>();
+    for (JobContext context : contexts) {
+      StreamingJob job = jobs.get();
+      try {
+        job.validate(spark, context);
+        valid.put(context, job);
+      } catch (RuntimeException invalid) {
+        if (onFailure == OnDatasetFailure.STOP_ALL) {
+          throw invalid; // nothing has started or been written yet
+        }
+        new JobEvents(context).failed(spark, invalid, then);
+        failed(failures, context, invalid, then);
+      }
+    }
+
+    List<Thread> threads = new ArrayList<>();
+    valid.forEach(
+        (context, job) -> {
+          Thread thread =
+              new Thread(
+                  () -> runOne(spark, context, job, policy, stop, onFailure, failures),
+                  context.queryName());
+          thread.start();
+          threads.add(thread);
+        });
+    for (Thread thread : threads) {
+      joinUninterruptibly(thread);
+    }
+    List<Failure> result = List.copyOf(failures);
+    List<String> failedNames = result.stream().map(Failure::dataset).toList();
+    LOG.info(
+        line("datasets_done", contexts.get(0).job())
+            .putPOJO(
+                "succeeded",
+                contexts.stream()
+                    .map(c -> c.dataset().name())
+                    .filter(name -> !failedNames.contains(name))
+                    .toList())
+            .putPOJO("failed", failedNames)
+            .toString());
+    return result;
+  }
+
+  private static void runOne(
+      SparkSession spark,
+      JobContext context,
+      StreamingJob job,
+      RestartPolicy policy,
+      StopSignal stop,
+      OnDatasetFailure onFailure,
+      List<Failure> failures) {
+    // inherited by the query's thread, so every Spark job of this dataset runs in its pool
+    spark.sparkContext().setLocalProperty(POOL_PROPERTY, context.dataset().name());
+    try {
+      JobRunner.runValidated(spark, context, job, policy, stop, onFailure.key());
+    } catch (Exception | Error failure) {
+      failed(failures, context, failure, onFailure.key());
+      if (onFailure == OnDatasetFailure.STOP_ALL) {
+        stop.request(
+            "dataset " + context.dataset().name() + " failed and on-dataset-failure is stop-all");
+      }
+    }
+  }
+
+  private static void failed(
+      List<Failure> failures, JobContext context, Throwable failure, String then) {
+    failures.add(new Failure(context.dataset().name(), failure));
+    LOG.error(
+        line("dataset_failed", context.job())
+            .put("dataset", context.dataset().name())
+            .put("then", then)
+            .put("error", Secrets.scrub(JobEvents.firstLine(rootCause(failure))))
+            .toString());
+  }
+
+  /** The innermost cause: Spark wraps a batch's own error in several layers. */
+  public static Throwable rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private static ObjectNode line(String event, JobName job) {
+    return JSON.createObjectNode().put("event", event).put("job", job.id());
+  }
+
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
