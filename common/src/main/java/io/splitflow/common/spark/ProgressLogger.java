@@ -7,6 +7,7 @@ import io.splitflow.common.events.BatchTally;
 import io.splitflow.common.job.JobContext;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -24,6 +25,9 @@ public final class ProgressLogger extends StreamingQueryListener {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final JobContext context;
 
+  /** The id of this job's query (stable across restarts); other queries share the listener bus. */
+  private volatile UUID queryId;
+
   public ProgressLogger(JobContext context) {
     this.context = context;
   }
@@ -31,6 +35,7 @@ public final class ProgressLogger extends StreamingQueryListener {
   @Override
   public void onQueryStarted(QueryStartedEvent event) {
     if (context.queryName().equals(event.name())) {
+      queryId = event.id();
       LOG.info(line("started").put("query_id", event.id().toString()).toString());
     }
   }
@@ -87,10 +92,16 @@ public final class ProgressLogger extends StreamingQueryListener {
 
   @Override
   public void onQueryTerminated(QueryTerminatedEvent event) {
+    if (!event.id().equals(queryId)) {
+      return;
+    }
     ObjectNode line = line("terminated").put("query_id", event.id().toString());
     if (event.exception().isDefined()) {
-      // Kafka and Spark errors may quote a client option; its password stays out of the log
-      line.put("error", Secrets.scrub(event.exception().get()));
+      // Kafka and Spark errors may quote a client option; its password stays out of the log. The
+      // first line only: Spark logs the stack trace itself, and one event is one line
+      String error = event.exception().get();
+      int newline = error.indexOf('\n');
+      line.put("error", Secrets.scrub(newline < 0 ? error : error.substring(0, newline)));
     }
     LOG.info(line.toString());
   }

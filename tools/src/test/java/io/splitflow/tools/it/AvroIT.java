@@ -99,7 +99,7 @@ class AvroIT {
         .isEqualTo("MALFORMED_AVRO");
   }
 
-  private static Schema schema(String file) throws Exception {
+  static Schema schema(String file) throws Exception {
     return new Schema.Parser().parse(Files.readString(REGISTRY.resolve(file)));
   }
 
@@ -107,7 +107,7 @@ class AvroIT {
     return new ProducerRecord<>(p.topic, key.getBytes(StandardCharsets.UTF_8), value);
   }
 
-  private static byte[] avro(Schema schema, String sensor, Double value, String unit, String time)
+  static byte[] avro(Schema schema, String sensor, Double value, String unit, String time)
       throws Exception {
     GenericRecord record = new GenericData.Record(schema);
     record.put("sensor_id", sensor);
@@ -125,7 +125,7 @@ class AvroIT {
     return out.toByteArray();
   }
 
-  private static byte[] framed(int schemaId, byte[] body) {
+  static byte[] framed(int schemaId, byte[] body) {
     return ByteBuffer.allocate(5 + body.length).put((byte) 0).putInt(schemaId).put(body).array();
   }
 }

@@ -126,7 +126,7 @@ final class Pipeline {
     return ConfigLoader.load(file, overrides, Map.of());
   }
 
-  private static void copySchemas(Path target) throws IOException {
+  static void copySchemas(Path target) throws IOException {
     Path source = Path.of("..", "conf", "schemas");
     if (!Files.isDirectory(source)) {
       return;
