@@ -19,8 +19,7 @@ final class DatasetsFailed extends RuntimeException {
                     f ->
                         f.dataset()
                             + " ("
-                            + Secrets.scrub(
-                                JobEvents.firstLine(DatasetQueries.rootCause(f.error())))
+                            + Secrets.scrub(JobEvents.firstLine(JobEvents.rootCause(f.error())))
                             + ")")
                 .collect(Collectors.joining("; ")));
   }

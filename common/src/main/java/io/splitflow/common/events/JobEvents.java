@@ -53,13 +53,26 @@ public final class JobEvents {
    * {@code exit}, {@code isolate} (the application's other datasets go on) or {@code stop-all}.
    */
   public void failed(SparkSession spark, Throwable failure, String then) {
+    // Spark wraps a batch's own error (StreamingQueryException, ForeachBatchUserFuncException):
+    // the innermost one says what went wrong
+    Throwable cause = rootCause(failure);
     String details =
         JSON.createObjectNode()
             .put("restarting", then.equals("restart"))
             .put("then", then)
-            .put("exception", failure.getClass().getName())
+            .put("exception", cause.getClass().getName())
             .toString();
-    append(spark, Event.ERROR, Secrets.scrub(firstLine(failure)), details);
+    String message = cause.getMessage() == null ? cause.getClass().getName() : firstLine(cause);
+    append(spark, Event.ERROR, Secrets.scrub(message), details);
+  }
+
+  /** The innermost cause of a failure. */
+  public static Throwable rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   /** What a batch row says: the rows the batch read, what it wrote, and details as JSON. */

@@ -143,17 +143,8 @@ public final class DatasetQueries {
         line("dataset_failed", context.job())
             .put("dataset", context.dataset().name())
             .put("then", then)
-            .put("error", Secrets.scrub(JobEvents.firstLine(rootCause(failure))))
+            .put("error", Secrets.scrub(JobEvents.firstLine(JobEvents.rootCause(failure))))
             .toString());
-  }
-
-  /** The innermost cause: Spark wraps a batch's own error in several layers. */
-  public static Throwable rootCause(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 
   private static ObjectNode line(String event, JobName job) {

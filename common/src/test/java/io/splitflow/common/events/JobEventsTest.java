@@ -53,8 +53,13 @@ class JobEventsTest {
     events.batch(spark, "q1", 0, () -> row);
     events.batch(spark, "q1", 0, () -> row); // the batch re-run after a crash
     events.stopped(spark, "available-now: drained");
+    // as Spark hands it over: the job's own error wrapped in the query's
     events.failed(
-        spark, new IllegalStateException("login failed: password=hunter2\n\tat somewhere"), false);
+        spark,
+        new RuntimeException(
+            "[STREAM_FAILED] Query terminated with exception",
+            new IllegalStateException("login failed: password=hunter2\n\tat somewhere")),
+        false);
 
     List<Row> rows =
         EventLog.of(context.config()).read(spark).orderBy("event_time").collectAsList();
@@ -66,6 +71,8 @@ class JobEventsTest {
     assertThat(rows.get(1).<Long>getAs("input_rows")).isEqualTo(3L);
     assertThat(rows.get(2).<String>getAs("message")).isEqualTo("available-now: drained");
     assertThat(rows.get(3).<String>getAs("message")).isEqualTo("login failed: password=[hidden]");
+    assertThat(rows.get(3).<String>getAs("details"))
+        .contains("\"then\":\"exit\"", "\"exception\":\"java.lang.IllegalStateException\"");
   }
 
   @Test
