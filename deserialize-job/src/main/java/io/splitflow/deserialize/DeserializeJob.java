@@ -66,7 +66,12 @@ public final class DeserializeJob extends JobCommand implements StreamingJob {
 
     // raw only changes by appends and by `splitflow maintain` deleting partitions this job has
     // read: skipping those delete commits keeps the stream going and loses nothing
-    Dataset<Row> rawStream = raw.readStream(spark.readStream().option("skipChangeCommits", "true"));
+    Dataset<Row> rawStream =
+        raw.readStream(
+            spark
+                .readStream()
+                .options(context.dataset().sizing().deltaSourceOptions())
+                .option("skipChangeCommits", "true"));
     return rawStream
         .writeStream()
         .queryName(context.queryName())

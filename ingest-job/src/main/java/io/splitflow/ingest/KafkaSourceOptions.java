@@ -2,6 +2,7 @@ package io.splitflow.ingest;
 
 import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.KafkaSettings;
+import io.splitflow.common.config.Sizing;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,9 +22,14 @@ public final class KafkaSourceOptions {
     options.put("startingOffsets", kafka.startingOffsets());
     options.put("failOnDataLoss", Boolean.toString(kafka.failOnDataLoss()));
     options.put("includeHeaders", "true");
-    kafka
-        .maxOffsetsPerTrigger()
+    // the dataset's own sizing first, then the kafka section's default for every dataset
+    Sizing sizing = dataset.sizing();
+    (sizing.maxOffsetsPerTrigger().isPresent()
+            ? sizing.maxOffsetsPerTrigger()
+            : kafka.maxOffsetsPerTrigger())
         .ifPresent(max -> options.put("maxOffsetsPerTrigger", Long.toString(max)));
+    (sizing.minPartitions().isPresent() ? sizing.minPartitions() : kafka.minPartitions())
+        .ifPresent(min -> options.put("minPartitions", Integer.toString(min)));
     return options;
   }
 }

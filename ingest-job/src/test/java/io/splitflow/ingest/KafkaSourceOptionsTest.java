@@ -83,4 +83,19 @@ class KafkaSourceOptionsTest {
         .containsEntry("kafka.ssl.truststore.type", "PKCS12")
         .containsEntry("kafka.ssl.endpoint.identification.algorithm", "https");
   }
+
+  @Test
+  void aDatasetsSizingOverridesTheKafkaSectionsDefaults() {
+    assertThat(options("kafka.min-partitions=8"))
+        .containsEntry("maxOffsetsPerTrigger", "5000")
+        .containsEntry("minPartitions", "8");
+    assertThat(
+            options(
+                "kafka.min-partitions=8",
+                "datasets.d.sizing.max-offsets-per-trigger=1000000",
+                "datasets.d.sizing.min-partitions=16"))
+        .containsEntry("maxOffsetsPerTrigger", "1000000")
+        .containsEntry("minPartitions", "16");
+    assertThat(options()).doesNotContainKey("minPartitions");
+  }
 }

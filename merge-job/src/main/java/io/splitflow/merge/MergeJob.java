@@ -73,7 +73,7 @@ public final class MergeJob extends JobCommand implements StreamingJob {
     MergeSpec spec = spec(spark, context);
     ensureTables(spark, context, spec);
     return bronze
-        .readStream(spark.readStream())
+        .readStream(spark.readStream().options(context.dataset().sizing().deltaSourceOptions()))
         .writeStream()
         .queryName(context.queryName())
         .option("checkpointLocation", context.checkpoint())

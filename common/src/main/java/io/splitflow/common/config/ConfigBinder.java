@@ -25,7 +25,8 @@ final class ConfigBinder {
           "max-offsets-per-trigger",
           "fail-on-data-loss",
           "options",
-          "commit-offsets-to-group");
+          "commit-offsets-to-group",
+          "min-partitions");
   private static final Set<String> LAKE = Set.of("root", "checkpoint-root", "catalog");
 
   /** Client options Spark's Kafka source sets itself and refuses to take from the user. */
@@ -98,7 +99,8 @@ final class ConfigBinder {
         max.isMissing() ? OptionalLong.empty() : OptionalLong.of(max.positiveLong()),
         node.child("fail-on-data-loss").bool(KafkaSettings.DEFAULT_FAIL_ON_DATA_LOSS),
         options,
-        DecodeBinder.optional(node.child("commit-offsets-to-group")));
+        DecodeBinder.optional(node.child("commit-offsets-to-group")),
+        SizingBinder.optionalInt(node.child("min-partitions")));
   }
 
   /**

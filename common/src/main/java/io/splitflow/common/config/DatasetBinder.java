@@ -34,7 +34,8 @@ final class DatasetBinder {
           "merge",
           "trigger",
           "tables",
-          "freshness-slo");
+          "freshness-slo",
+          "sizing");
   private static final Set<String> TABLE =
       Set.of("path", "table", "partition-by", "cluster-by", "vacuum-retention", "optimize");
   private static final Pattern DATASET_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
@@ -74,7 +75,8 @@ final class DatasetBinder {
         tables(name, node.child("tables"), lake),
         tableSettings(
             node.child("tables"), fields, !node.child("merge").child("partition-by").isMissing()),
-        freshnessSlo(node.child("freshness-slo")));
+        freshnessSlo(node.child("freshness-slo")),
+        SizingBinder.bind(node.child("sizing")));
   }
 
   private static Optional<Duration> freshnessSlo(ConfigNode node) {

@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param freshnessSlo how old gold's newest record (by its Kafka timestamp) may be before {@code
  *     splitflow status} calls the dataset late
+ * @param sizing the dataset's micro-batch limits
  */
 public record DatasetConfig(
     String name,
@@ -25,7 +26,8 @@ public record DatasetConfig(
     Optional<TriggerSpec> trigger,
     Map<TableLayer, TableRef> tables,
     Map<TableLayer, TableSettings> tableSettings,
-    Optional<Duration> freshnessSlo) {
+    Optional<Duration> freshnessSlo,
+    Sizing sizing) {
 
   public DatasetConfig {
     fields = List.copyOf(fields);
@@ -54,7 +56,8 @@ public record DatasetConfig(
         trigger,
         tables,
         Map.of(),
-        Optional.empty());
+        Optional.empty(),
+        Sizing.DEFAULT);
   }
 
   public TableRef table(TableLayer layer) {

@@ -2,6 +2,7 @@ package io.splitflow.common.config;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -14,7 +15,8 @@ public record KafkaSettings(
     OptionalLong maxOffsetsPerTrigger,
     boolean failOnDataLoss,
     Map<String, String> options,
-    Optional<String> commitOffsetsToGroup) {
+    Optional<String> commitOffsetsToGroup,
+    OptionalInt minPartitions) {
 
   public static final String DEFAULT_STARTING_OFFSETS = "earliest";
   public static final boolean DEFAULT_FAIL_ON_DATA_LOSS = true;
@@ -35,7 +37,8 @@ public record KafkaSettings(
         maxOffsetsPerTrigger,
         failOnDataLoss,
         options,
-        Optional.empty());
+        Optional.empty(),
+        OptionalInt.empty());
   }
 
   @Override
@@ -55,6 +58,8 @@ public record KafkaSettings(
         + shown
         + ", commitOffsetsToGroup="
         + commitOffsetsToGroup
+        + ", minPartitions="
+        + minPartitions
         + "]";
   }
 }

@@ -138,7 +138,8 @@ class ConfigLoaderTest {
   void unknownTopLevelKeyIsAnError() {
     assertRejected(
         VALID + "extra: 1\n",
-        "extra: unknown key; allowed here: datasets, kafka, lake, maintenance, metrics, spark");
+        "extra: unknown key; allowed here: datasets, kafka, lake, maintenance, metrics,"
+            + " on-dataset-failure, spark");
   }
 
   @Test
@@ -148,7 +149,7 @@ class ConfigLoaderTest {
         "datasets.sensor_readings.topik: unknown key; allowed here: envelope, fields, format,"
             + " freshness-slo,"
             + " max-dead-letter-ratio, merge, protobuf, registry, rules, schema, schema-evolution,"
-            + " tables, tombstones, topic, trigger, unknown-fields");
+            + " sizing, tables, tombstones, topic, trigger, unknown-fields");
   }
 
   @Test
