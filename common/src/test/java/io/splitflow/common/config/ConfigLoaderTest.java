@@ -276,4 +276,17 @@ class ConfigLoaderTest {
     assertThat(config.dataset("sensor_readings").merge().keys())
         .containsExactly("sensor_id", "reading_date");
   }
+
+  @Test
+  void shippedSeveralDatasetsConfigLoadsWithItsSizingAndFailurePolicy() throws Exception {
+    SplitflowConfig config =
+        ConfigLoader.load(Path.of("..", "conf", "datasets.yaml"), List.of(), Map.of());
+
+    assertThat(config.datasets()).hasSize(3);
+    assertThat(config.onDatasetFailure()).isEqualTo(OnDatasetFailure.ISOLATE);
+    assertThat(config.dataset("sensor_readings").sizing().maxOffsetsPerTrigger())
+        .hasValue(1_000_000);
+    assertThat(config.dataset("sensor_readings_avro").merge().mode()).isEqualTo(MergeMode.SCD2);
+    assertThat(config.spark()).containsEntry("spark.scheduler.mode", "FAIR");
+  }
 }
