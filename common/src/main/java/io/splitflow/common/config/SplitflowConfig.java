@@ -4,6 +4,8 @@ import java.util.Map;
 
 /**
  * The whole configuration: one environment and its datasets. Built only by {@link ConfigLoader}.
+ *
+ * @param hadoop Hadoop file-system options (S3A, ABFS, GCS), applied as {@code spark.hadoop.*}
  */
 public record SplitflowConfig(
     KafkaSettings kafka,
@@ -11,11 +13,23 @@ public record SplitflowConfig(
     Map<String, String> spark,
     Map<String, DatasetConfig> datasets,
     MaintenanceSettings maintenance,
-    MetricsSettings metrics) {
+    MetricsSettings metrics,
+    Map<String, String> hadoop) {
 
   public SplitflowConfig {
     spark = Map.copyOf(spark);
     datasets = Map.copyOf(datasets);
+    hadoop = Map.copyOf(hadoop);
+  }
+
+  public SplitflowConfig(
+      KafkaSettings kafka,
+      LakeSettings lake,
+      Map<String, String> spark,
+      Map<String, DatasetConfig> datasets,
+      MaintenanceSettings maintenance,
+      MetricsSettings metrics) {
+    this(kafka, lake, spark, datasets, maintenance, metrics, Map.of());
   }
 
   public SplitflowConfig(

@@ -138,7 +138,8 @@ class ConfigLoaderTest {
   void unknownTopLevelKeyIsAnError() {
     assertRejected(
         VALID + "extra: 1\n",
-        "extra: unknown key; allowed here: datasets, kafka, lake, maintenance, metrics, spark");
+        "extra: unknown key; allowed here: datasets, hadoop, kafka, lake, maintenance, metrics,"
+            + " spark");
   }
 
   @Test
