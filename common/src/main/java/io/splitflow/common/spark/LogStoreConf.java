@@ -2,10 +2,15 @@ package io.splitflow.common.spark;
 
 import io.splitflow.common.config.ConfigException;
 import io.splitflow.common.config.LogStoreSettings;
+import io.splitflow.common.config.SplitflowConfig;
+import io.splitflow.common.config.TableLayer;
+import io.splitflow.common.table.TableRef;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 
 /**
@@ -35,7 +40,33 @@ public final class LogStoreConf {
     return "spark.delta.logStore." + scheme + ".impl";
   }
 
-  /** The Spark confs that select and configure the log store; none for single-writer. */
+  /** Delta's log store for GCS: a commit is a create-if-absent, safe for concurrent writers. */
+  public static final String GCS_LOG_STORE = "io.delta.storage.GCSLogStore";
+
+  /**
+   * The Spark confs that select and configure the log stores of the config's locations: those of
+   * {@code lake.log-store} for S3 (none for single-writer), and for a lake with gs:// locations
+   * Delta's GCS store, which Delta does not pick by itself (it would rename, which GCS does not do
+   * atomically).
+   */
+  public static Map<String, String> sessionConf(SplitflowConfig config) {
+    Map<String, String> conf = sessionConf(config.lake().logStore());
+    if (locations(config).anyMatch(location -> location.regionMatches(true, 0, "gs://", 0, 5))) {
+      conf.put(implKey("gs"), GCS_LOG_STORE);
+    }
+    return conf;
+  }
+
+  private static Stream<String> locations(SplitflowConfig config) {
+    Stream<String> tables =
+        config.datasets().values().stream()
+            .flatMap(dataset -> Arrays.stream(TableLayer.values()).map(dataset::table))
+            .filter(table -> table != null && table.isPath())
+            .map(TableRef::path);
+    return Stream.concat(Stream.of(config.lake().root(), config.lake().checkpointRoot()), tables);
+  }
+
+  /** The Spark confs that select and configure the log store for S3; none for single-writer. */
   public static Map<String, String> sessionConf(LogStoreSettings logStore) {
     Map<String, String> conf = new LinkedHashMap<>();
     if (logStore instanceof LogStoreSettings.DynamoDb dynamo) {

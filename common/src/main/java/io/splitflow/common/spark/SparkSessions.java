@@ -44,10 +44,11 @@ public final class SparkSessions {
 
   /**
    * The confs of the config's session: {@code hadoop} options as {@code spark.hadoop.*}, the
-   * settings of {@code lake.log-store}, a redaction pattern that covers the cloud credentials
-   * (unless one is set already), and with {@code metrics.prometheus} Spark's Prometheus endpoints
-   * on the driver UI ({@code /metrics/prometheus}, {@code /metrics/executors/prometheus}) with the
-   * streaming queries' metrics. A conf set under {@code spark} wins.
+   * settings of {@code lake.log-store} (and Delta's GCS log store for gs:// locations), a redaction
+   * pattern that covers the cloud credentials (unless one is set already), and with {@code
+   * metrics.prometheus} Spark's Prometheus endpoints on the driver UI ({@code /metrics/prometheus},
+   * {@code /metrics/executors/prometheus}) with the streaming queries' metrics. A conf set under
+   * {@code spark} wins.
    */
   public static Map<String, String> sessionConf(SplitflowConfig config) {
     Map<String, String> conf = new LinkedHashMap<>();
@@ -55,7 +56,7 @@ public final class SparkSessions {
       conf.put(REDACTION_REGEX, CLOUD_REDACTION_REGEX);
     }
     config.hadoop().forEach((key, value) -> conf.put("spark.hadoop." + key, value));
-    conf.putAll(LogStoreConf.sessionConf(config.lake().logStore()));
+    conf.putAll(LogStoreConf.sessionConf(config));
     if (config.metrics().prometheus()) {
       conf.put("spark.ui.prometheus.enabled", "true");
       conf.put(

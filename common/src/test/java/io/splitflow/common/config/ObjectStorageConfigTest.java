@@ -77,6 +77,11 @@ class ObjectStorageConfigTest {
         .isEqualTo(TableRef.atPath("gs://bucket/dead"));
     assertThat(CheckpointPaths.of(config, "d", JobName.INGEST))
         .isEqualTo("s3a://bucket/lake/_checkpoints/d/ingest");
+    // Delta would commit to gs:// by rename, which GCS does not do atomically
+    assertThat(SparkSessions.sessionConf(config))
+        .containsEntry("spark.delta.logStore.gs.impl", "io.delta.storage.GCSLogStore");
+    assertThat(SparkSessions.sessionConf(config(S3_LAKE)))
+        .doesNotContainKey("spark.delta.logStore.gs.impl");
   }
 
   @Test
