@@ -8,6 +8,12 @@
 #   DATASET       the dataset to run (default sensor_readings)
 #   JAR_DIR       the directory holding the three splitflow-*-job-<version>-all.jar (default .)
 #   SPLITFLOW_VERSION  the version in the jar names (default 0.1.0-SNAPSHOT)
+#   PACKAGES      Maven coordinates for spark-submit --packages (default none), e.g. for a lake on
+#                 s3a:// the S3A file system at the cluster's own Hadoop version (a Spark 4.2
+#                 distribution has Hadoop 3.5.0; see README "Object storage"):
+#                   PACKAGES=org.apache.hadoop:hadoop-aws:3.5.0
+#                 and with lake.log-store: dynamodb also Delta's DynamoDB log store:
+#                   PACKAGES=org.apache.hadoop:hadoop-aws:3.5.0,io.delta:delta-storage-s3-dynamodb:4.4.0,com.amazonaws:aws-java-sdk-dynamodb:1.12.797
 #
 # Arguments go to each job as they are, e.g. --set kafka.bootstrap-servers=broker:9092.
 # The driver runs where this script runs (client mode); see README "With spark-submit".
@@ -18,15 +24,19 @@ set -euo pipefail
 DATASET=${DATASET:-sensor_readings}
 JAR_DIR=${JAR_DIR:-.}
 VERSION=${SPLITFLOW_VERSION:-0.1.0-SNAPSHOT}
+packages=()
+if [ -n "${PACKAGES:-}" ]; then
+  packages=(--packages "$PACKAGES")
+fi
 
-spark-submit --master "$SPARK_MASTER" --deploy-mode client --class io.splitflow.ingest.IngestJob \
+spark-submit --master "$SPARK_MASTER" --deploy-mode client ${packages[@]+"${packages[@]}"} --class io.splitflow.ingest.IngestJob \
   "$JAR_DIR/splitflow-ingest-job-$VERSION-all.jar" \
   --config "$CONFIG" --dataset "$DATASET" --trigger available-now "$@"
 
-spark-submit --master "$SPARK_MASTER" --deploy-mode client --class io.splitflow.deserialize.DeserializeJob \
+spark-submit --master "$SPARK_MASTER" --deploy-mode client ${packages[@]+"${packages[@]}"} --class io.splitflow.deserialize.DeserializeJob \
   "$JAR_DIR/splitflow-deserialize-job-$VERSION-all.jar" \
   --config "$CONFIG" --dataset "$DATASET" --trigger available-now "$@"
 
-spark-submit --master "$SPARK_MASTER" --deploy-mode client --class io.splitflow.merge.MergeJob \
+spark-submit --master "$SPARK_MASTER" --deploy-mode client ${packages[@]+"${packages[@]}"} --class io.splitflow.merge.MergeJob \
   "$JAR_DIR/splitflow-merge-job-$VERSION-all.jar" \
   --config "$CONFIG" --dataset "$DATASET" --trigger available-now "$@"

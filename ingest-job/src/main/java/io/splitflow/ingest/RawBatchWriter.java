@@ -50,7 +50,7 @@ final class RawBatchWriter implements VoidFunction2<Dataset<Row>, Long>, AutoClo
   public void call(Dataset<Row> kafka, Long batchId) {
     SparkSession spark = kafka.sparkSession();
     String queryId = Transactions.currentQueryId(spark);
-    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    Configuration hadoop = spark.sessionState().newHadoopConf();
     dataLoss.check(spark, queryId, batchId, hadoop);
     String txnAppId = context.txnAppId(queryId);
     TableRef raw = context.table(TableLayer.RAW);

@@ -53,10 +53,7 @@ public abstract class JobCommand implements Callable<Integer> {
     SplitflowConfig config = contexts.get(0).config();
     // a session that was there before (Databricks, a notebook, a test) belongs to its owner
     boolean joined = SparkSession.getDefaultSession().isDefined();
-    SparkSession spark =
-        SparkSessions.getOrCreate(
-            appName(contexts),
-            DatasetQueries.sessionConf(SparkSessions.sessionConf(config), contexts.size()));
+    SparkSession spark = SparkSessions.getOrCreate(appName(contexts), config, contexts.size());
     try {
       if (contexts.size() == 1) {
         JobRunner.run(spark, contexts.get(0), streamingJob(), restarts);

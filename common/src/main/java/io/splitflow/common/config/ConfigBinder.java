@@ -17,7 +17,15 @@ import java.util.Set;
  */
 final class ConfigBinder {
   private static final Set<String> TOP =
-      Set.of("kafka", "lake", "spark", "datasets", "maintenance", "metrics", "on-dataset-failure");
+      Set.of(
+          "kafka",
+          "lake",
+          "spark",
+          "hadoop",
+          "datasets",
+          "maintenance",
+          "metrics",
+          "on-dataset-failure");
   private static final Set<String> KAFKA =
       Set.of(
           "bootstrap-servers",
@@ -27,7 +35,8 @@ final class ConfigBinder {
           "options",
           "commit-offsets-to-group",
           "min-partitions");
-  private static final Set<String> LAKE = Set.of("root", "checkpoint-root", "catalog");
+  private static final Set<String> LAKE =
+      Set.of("root", "checkpoint-root", "catalog", "log-store", "dynamodb");
 
   /** Client options Spark's Kafka source sets itself and refuses to take from the user. */
   private static final Set<String> KAFKA_OPTIONS_OWNED_BY_SPARK =
@@ -47,7 +56,8 @@ final class ConfigBinder {
   static SplitflowConfig bind(ConfigNode root, java.nio.file.Path baseDir) {
     root.allowOnly(TOP);
     KafkaSettings kafka = kafka(root.child("kafka").requireObject().allowOnly(KAFKA));
-    LakeSettings lake = lake(root.child("lake").requireObject().allowOnly(LAKE));
+    Map<String, String> hadoop = StorageBinder.hadoop(root.child("hadoop"));
+    LakeSettings lake = lake(root.child("lake").requireObject().allowOnly(LAKE), hadoop);
     Map<String, String> spark = root.child("spark").stringMap();
 
     ConfigNode datasetsNode = root.child("datasets").requireObject();
@@ -65,6 +75,7 @@ final class ConfigBinder {
         datasets,
         MaintenanceBinder.maintenance(root.child("maintenance")),
         MaintenanceBinder.metrics(root.child("metrics")),
+        hadoop,
         Choices.of(
             root.child("on-dataset-failure"), OnDatasetFailure.class, OnDatasetFailure.DEFAULT));
   }
@@ -135,17 +146,18 @@ final class ConfigBinder {
     return true;
   }
 
-  private static LakeSettings lake(ConfigNode node) {
-    String root = LakePaths.normalizeRoot(node.child("root").string());
+  private static LakeSettings lake(ConfigNode node, Map<String, String> hadoop) {
+    String root = StorageBinder.location(node.child("root"));
     ConfigNode checkpoints = node.child("checkpoint-root");
     String checkpointRoot =
         checkpoints.isMissing()
             ? LakePaths.join(root, LakeSettings.DEFAULT_CHECKPOINT_DIR)
-            : LakePaths.normalizeRoot(checkpoints.string());
+            : StorageBinder.location(checkpoints);
     ConfigNode catalog = node.child("catalog");
     return new LakeSettings(
         root,
         checkpointRoot,
-        catalog.isMissing() ? Optional.empty() : Optional.of(DatasetBinder.catalogName(catalog)));
+        catalog.isMissing() ? Optional.empty() : Optional.of(DatasetBinder.catalogName(catalog)),
+        StorageBinder.logStore(node, hadoop));
   }
 }

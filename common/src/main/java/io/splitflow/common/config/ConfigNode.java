@@ -68,6 +68,11 @@ final class ConfigNode {
     return keys;
   }
 
+  /** Null, or a value that is empty or blank, e.g. after {@code ${VAR:-}} with VAR unset. */
+  boolean isBlank() {
+    return isMissing() || (node.isValueNode() && node.asText().isBlank());
+  }
+
   String string() {
     if (isMissing()) {
       throw ConfigErrors.missing(path);

@@ -139,7 +139,7 @@ final class DatasetBinder {
           node.path(), hasPath ? "path and table" : "{}", "needs exactly one of path or table");
     }
     return hasPath
-        ? TableRef.atPath(LakePaths.normalizeRoot(node.child("path").string()))
+        ? TableRef.atPath(StorageBinder.location(node.child("path")))
         : TableRef.named(tableName(node.child("table")));
   }
 

@@ -8,7 +8,7 @@ import java.util.Set;
 /** Applies {@code --set key.path=value} to the parsed tree before it is validated. */
 final class Overrides {
   /** Mappings whose keys themselves contain dots: the rest of the path is one key. */
-  private static final Set<String> FREE_FORM = Set.of("kafka.options", "spark");
+  private static final Set<String> FREE_FORM = Set.of("kafka.options", "spark", "hadoop");
 
   private Overrides() {}
 

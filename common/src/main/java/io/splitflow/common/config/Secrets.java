@@ -19,11 +19,36 @@ public final class Secrets {
 
   /** Key suffixes that name a secret whatever their prefix, e.g. {@code ssl.keystore.password}. */
   private static final String[] SECRET_SUFFIXES = {
-    "password", "sasl.jaas.config", "user.info", "userinfo", "ssl.keystore.key", "api.key", "apikey"
+    "password",
+    "sasl.jaas.config",
+    "user.info",
+    "userinfo",
+    "ssl.keystore.key",
+    "api.key",
+    "apikey",
+    // cloud file systems: fs.s3a.access.key (also per bucket), fs.s3a.encryption.key (SSE-C),
+    // fs.gs.auth.service.account.private.key
+    "access.key",
+    "encryption.key",
+    "private.key"
   };
 
   /** Words that make any key secret: {@code client-secret}, {@code audit.token}. */
   private static final String[] SECRET_WORDS = {"secret", "token", "credential"};
+
+  /**
+   * Key parts that make a key secret: ABFS's {@code fs.azure.account.key.<account>...} holds a
+   * storage account key, {@code fs.azure.sas.<container>.<account>...} a SAS token.
+   */
+  private static final String[] SECRET_PARTS = {"fs.azure.account.key.", "fs.azure.sas."};
+
+  /**
+   * Suffixes of keys that hold a class name or a file path although they name credentials: {@code
+   * fs.s3a.aws.credentials.provider}, {@code hadoop.security.credential.provider.path}.
+   */
+  private static final String[] SHOWN_SUFFIXES = {
+    "credentials.provider", "credential.provider.path"
+  };
 
   /** {@code password="x"}, {@code password='x'} or {@code password=x} in a JAAS line or a query. */
   private static final Pattern ASSIGNED =
@@ -47,6 +72,16 @@ public final class Secrets {
       return false;
     }
     String name = key.toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');
+    for (String suffix : SHOWN_SUFFIXES) {
+      if (name.endsWith(suffix)) {
+        return false;
+      }
+    }
+    for (String part : SECRET_PARTS) {
+      if (name.contains(part) || name.endsWith(part.substring(0, part.length() - 1))) {
+        return true;
+      }
+    }
     for (String suffix : SECRET_SUFFIXES) {
       if (name.equals(suffix) || name.endsWith("." + suffix)) {
         return true;

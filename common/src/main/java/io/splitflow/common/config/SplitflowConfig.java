@@ -4,6 +4,9 @@ import java.util.Map;
 
 /**
  * The whole configuration: one environment and its datasets. Built only by {@link ConfigLoader}.
+ *
+ * @param hadoop Hadoop file-system options (S3A, ABFS, GCS), applied as {@code spark.hadoop.*}
+ * @param onDatasetFailure what a job running several datasets does when one fails
  */
 public record SplitflowConfig(
     KafkaSettings kafka,
@@ -12,11 +15,23 @@ public record SplitflowConfig(
     Map<String, DatasetConfig> datasets,
     MaintenanceSettings maintenance,
     MetricsSettings metrics,
+    Map<String, String> hadoop,
     OnDatasetFailure onDatasetFailure) {
 
   public SplitflowConfig {
     spark = Map.copyOf(spark);
     datasets = Map.copyOf(datasets);
+    hadoop = Map.copyOf(hadoop);
+  }
+
+  public SplitflowConfig(
+      KafkaSettings kafka,
+      LakeSettings lake,
+      Map<String, String> spark,
+      Map<String, DatasetConfig> datasets,
+      MaintenanceSettings maintenance,
+      MetricsSettings metrics) {
+    this(kafka, lake, spark, datasets, maintenance, metrics, Map.of(), OnDatasetFailure.DEFAULT);
   }
 
   public SplitflowConfig(
@@ -24,14 +39,7 @@ public record SplitflowConfig(
       LakeSettings lake,
       Map<String, String> spark,
       Map<String, DatasetConfig> datasets) {
-    this(
-        kafka,
-        lake,
-        spark,
-        datasets,
-        MaintenanceSettings.DEFAULT,
-        MetricsSettings.DEFAULT,
-        OnDatasetFailure.DEFAULT);
+    this(kafka, lake, spark, datasets, MaintenanceSettings.DEFAULT, MetricsSettings.DEFAULT);
   }
 
   public DatasetConfig dataset(String name) {

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.splitflow.common.config.OnDatasetFailure;
 import io.splitflow.common.config.Secrets;
 import io.splitflow.common.events.JobEvents;
+import io.splitflow.common.spark.SparkSessions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,26 +30,10 @@ public final class DatasetQueries {
   /** The local property Spark's FAIR scheduler reads a job's pool from. */
   public static final String POOL_PROPERTY = "spark.scheduler.pool";
 
-  static final String SCHEDULER_MODE = "spark.scheduler.mode";
-
   private DatasetQueries() {}
 
   /** A dataset whose query ended with an error. */
   public record Failure(String dataset, Throwable error) {}
-
-  /**
-   * The session confs for running {@code datasets} queries: FAIR scheduling when there are several,
-   * unless the config or spark-submit chose a mode.
-   */
-  public static Map<String, String> sessionConf(Map<String, String> conf, int datasets) {
-    Map<String, String> result = new LinkedHashMap<>(conf);
-    if (datasets > 1 && !result.containsKey(SCHEDULER_MODE)) {
-      if (!new SparkConf().contains(SCHEDULER_MODE)) {
-        result.put(SCHEDULER_MODE, "FAIR");
-      }
-    }
-    return result;
-  }
 
   /**
    * Runs every context's query until all have ended and returns the datasets that failed. Every
@@ -68,7 +52,9 @@ public final class DatasetQueries {
     LOG.info(
         line("datasets", contexts.get(0).job())
             .put("on_dataset_failure", then)
-            .put("scheduler_mode", spark.sparkContext().getConf().get(SCHEDULER_MODE, "FIFO"))
+            .put(
+                "scheduler_mode",
+                spark.sparkContext().getConf().get(SparkSessions.SCHEDULER_MODE, "FIFO"))
             .putPOJO("datasets", contexts.stream().map(c -> c.dataset().name()).toList())
             .toString());
 

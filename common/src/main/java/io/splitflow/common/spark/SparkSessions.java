@@ -14,20 +14,66 @@ public final class SparkSessions {
   public static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
   public static final String DELTA_CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
 
+  public static final String REDACTION_REGEX = "spark.redaction.regex";
+
+  public static final String SCHEDULER_MODE = "spark.scheduler.mode";
+
+  /**
+   * Spark's default words, {@code (?i)secret|password|token|access[.]?key}, and those of the cloud
+   * file systems' credentials: ABFS account keys and SAS tokens, GCS private keys, S3 SSE-C keys.
+   */
+  public static final String CLOUD_REDACTION_REGEX =
+      "(?i)secret|password|token|access[.]?key|account[.]key|private[.]?key|encryption[.]key"
+          + "|[.]sas[.]|jaas";
+
   private SparkSessions() {}
 
-  /** The session for {@code config}: its {@code spark} confs over those its other keys imply. */
+  /**
+   * The session for {@code config}: its {@code spark} confs over those its other keys imply. A
+   * session that was running already (a test's, a notebook's) is joined: Spark then takes the
+   * {@code spark.hadoop.*} confs as session confs, which reach the file systems only under their
+   * Hadoop key, so the {@code hadoop} options are set under both.
+   */
   public static SparkSession getOrCreate(String appName, SplitflowConfig config) {
-    return getOrCreate(appName, sessionConf(config));
+    return getOrCreate(appName, config, 1);
   }
 
   /**
-   * The confs of the config's session: {@code metrics.prometheus} turns on Spark's Prometheus
-   * endpoints on the driver UI ({@code /metrics/prometheus}, {@code /metrics/executors/prometheus})
-   * with the streaming queries' metrics; a conf set under {@code spark} wins.
+   * Like {@link #getOrCreate(String, SplitflowConfig)}, for an application that runs {@code
+   * queries} streaming queries side by side: with more than one, Spark's FAIR scheduler, unless the
+   * config or spark-submit chose a mode.
+   */
+  public static SparkSession getOrCreate(String appName, SplitflowConfig config, int queries) {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    LogStoreConf.requireClasses(
+        config.lake().logStore(), loader != null ? loader : SparkSessions.class.getClassLoader());
+    Map<String, String> conf = sessionConf(config);
+    if (queries > 1
+        && !conf.containsKey(SCHEDULER_MODE)
+        && !new SparkConf().contains(SCHEDULER_MODE)) {
+      conf.put(SCHEDULER_MODE, "FAIR");
+    }
+    SparkSession spark = getOrCreate(appName, conf);
+    config.hadoop().forEach(spark.conf()::set);
+    LogStoreConf.requireInEffect(config.lake().logStore(), spark.sparkContext().getConf());
+    return spark;
+  }
+
+  /**
+   * The confs of the config's session: {@code hadoop} options as {@code spark.hadoop.*}, the
+   * settings of {@code lake.log-store} (and Delta's GCS log store for gs:// locations), a redaction
+   * pattern that covers the cloud credentials (unless one is set already), and with {@code
+   * metrics.prometheus} Spark's Prometheus endpoints on the driver UI ({@code /metrics/prometheus},
+   * {@code /metrics/executors/prometheus}) with the streaming queries' metrics. A conf set under
+   * {@code spark} wins.
    */
   public static Map<String, String> sessionConf(SplitflowConfig config) {
     Map<String, String> conf = new LinkedHashMap<>();
+    if (!new SparkConf().contains(REDACTION_REGEX)) { // spark-submit --conf or a -D of the user
+      conf.put(REDACTION_REGEX, CLOUD_REDACTION_REGEX);
+    }
+    config.hadoop().forEach((key, value) -> conf.put("spark.hadoop." + key, value));
+    conf.putAll(LogStoreConf.sessionConf(config));
     if (config.metrics().prometheus()) {
       conf.put("spark.ui.prometheus.enabled", "true");
       conf.put(

@@ -51,7 +51,8 @@ class JobCommandTest {
     assertThat(code).isEqualTo(ErrorReporting.BAD_CONFIG);
     assertThat(err.toString().lines().findFirst())
         .contains(
-            "test-job: lake.rooot: unknown key; allowed here: catalog, checkpoint-root, root");
+            "test-job: lake.rooot: unknown key; allowed here: catalog, checkpoint-root, dynamodb,"
+                + " log-store, root");
     assertThat(started).isFalse();
   }
 

@@ -138,7 +138,7 @@ class ConfigLoaderTest {
   void unknownTopLevelKeyIsAnError() {
     assertRejected(
         VALID + "extra: 1\n",
-        "extra: unknown key; allowed here: datasets, kafka, lake, maintenance, metrics,"
+        "extra: unknown key; allowed here: datasets, hadoop, kafka, lake, maintenance, metrics,"
             + " on-dataset-failure, spark");
   }
 

@@ -28,7 +28,17 @@ class SecretsTest {
         "sasl.oauthbearer.token.endpoint.url",
         "gcp_credentials",
         "ssl.keystore.key",
-        "api-key"
+        "api-key",
+        "fs.s3a.access.key",
+        "hadoop.fs.s3a.bucket.logs.access.key",
+        "fs.s3a.session.token",
+        "fs.s3a.encryption.key",
+        "fs.azure.account.key.acct.dfs.core.windows.net",
+        "fs.azure.account.key",
+        "fs.azure.sas.fixed.token",
+        "fs.azure.sas.container.acct.blob.core.windows.net",
+        "fs.azure.account.oauth2.client.secret",
+        "fs.gs.auth.service.account.private.key"
       })
   void secretKeysAreRecognisedWhateverTheirCaseOrPrefix(String key) {
     assertThat(Secrets.isSecret(key)).as(key).isTrue();
@@ -46,7 +56,14 @@ class SecretsTest {
         "datasets.d.registry.url",
         "kafka.bootstrap-servers",
         "passwordless",
-        "spark.sql.shuffle.partitions"
+        "spark.sql.shuffle.partitions",
+        "fs.s3a.endpoint",
+        "fs.s3a.aws.credentials.provider",
+        "hadoop.security.credential.provider.path",
+        "lake.dynamodb.credentials-provider",
+        "fs.azure.account.auth.type",
+        "fs.azure.account.keyprovider.acct.dfs.core.windows.net",
+        "fs.azure.account.oauth2.client.id"
       })
   void otherKeysAreShown(String key) {
     assertThat(Secrets.isSecret(key)).as(key).isFalse();

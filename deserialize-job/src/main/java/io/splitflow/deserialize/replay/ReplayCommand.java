@@ -39,9 +39,10 @@ public final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobContext context = options.context(JobName.DESERIALIZE, System.getenv());
+    // a session that was there before (Databricks, a notebook, a test) belongs to its owner
+    boolean joined = SparkSession.getDefaultSession().isDefined();
     SparkSession spark =
-        SparkSessions.getOrCreate(
-            "splitflow-replay-" + context.dataset().name(), context.config().spark());
+        SparkSessions.getOrCreate("splitflow-replay-" + context.dataset().name(), context.config());
     try {
       TableRef deadLetters = context.table(TableLayer.DEAD_LETTER);
       if (!deadLetters.exists(spark)) {
@@ -60,7 +61,7 @@ public final class ReplayCommand implements Callable<Integer> {
           result.candidates(), context.dataset().name(), result.toBronze(), result.stillFailing());
       return 0;
     } finally {
-      if (!SparkSessions.onDatabricks()) {
+      if (!joined && !SparkSessions.onDatabricks()) {
         spark.stop();
       }
     }

@@ -65,7 +65,7 @@ public final class Audit {
               + " does not exist; run ingest first");
     }
     List<String> notes = new ArrayList<>();
-    var hadoop = spark.sparkContext().hadoopConfiguration();
+    var hadoop = spark.sessionState().newHadoopConf();
     Optional<StreamPosition> deserialize =
         StreamPosition.read(
             hadoop, CheckpointPaths.of(config, dataset.name(), JobName.DESERIALIZE));

@@ -185,7 +185,7 @@ public final class Maintain {
   private static Optional<String> behind(
       SparkSession spark, TableRef table, StreamReader reader, Instant cutoff) {
     Optional<StreamPosition> position =
-        StreamPosition.read(spark.sparkContext().hadoopConfiguration(), reader.checkpoint());
+        StreamPosition.read(spark.sessionState().newHadoopConf(), reader.checkpoint());
     if (position.isEmpty()) {
       return Optional.empty(); // a first run reads the latest snapshot, whose files stay
     }

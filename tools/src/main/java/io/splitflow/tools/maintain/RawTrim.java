@@ -60,7 +60,7 @@ final class RawTrim {
     }
     Optional<StreamPosition> position =
         StreamPosition.read(
-            spark.sparkContext().hadoopConfiguration(),
+            spark.sessionState().newHadoopConf(),
             CheckpointPaths.of(config, dataset.name(), JobName.DESERIALIZE));
     long consumed = position.map(StreamPosition::processedThrough).orElse(-1L);
     if (consumed < 0) {
@@ -69,7 +69,7 @@ final class RawTrim {
     long latest = ref.deltaTable(spark).history(1).first().getLong(0);
     Optional<Set<LocalDate>> unread =
         UnreadDates.of(
-            spark.sparkContext().hadoopConfiguration(),
+            spark.sessionState().newHadoopConf(),
             detail.getString(detail.fieldIndex("location")),
             consumed,
             latest,

@@ -52,7 +52,7 @@ public final class Status {
     this.config = config;
     this.now = now;
     this.events = EventLog.of(config).read(spark);
-    this.hadoop = spark.sparkContext().hadoopConfiguration();
+    this.hadoop = spark.sessionState().newHadoopConf();
   }
 
   public DatasetStatus of(DatasetConfig dataset) {
