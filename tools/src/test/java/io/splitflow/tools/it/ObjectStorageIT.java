@@ -30,11 +30,6 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -288,41 +283,6 @@ class ObjectStorageIT {
       cli.setErr(new PrintWriter(err, true));
       int code = cli.execute(args.toArray(String[]::new));
       assertThat(code).as(String.join(" ", args) + "\n" + err).isZero();
-    }
-  }
-
-  /** Everything logged through log4j2 while open, at the levels the tests run with. */
-  private static final class LogCapture implements AutoCloseable {
-    private final StringWriter text = new StringWriter();
-    private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
-    private final WriterAppender appender;
-
-    private LogCapture() {
-      appender =
-          WriterAppender.newBuilder()
-              .setName("object-storage-it-capture")
-              .setTarget(text)
-              .setLayout(PatternLayout.newBuilder().withPattern("%p %c: %m%n%ex").build())
-              .build();
-      appender.start();
-      LoggerConfig root = context.getConfiguration().getRootLogger();
-      root.addAppender(appender, null, null);
-      context.updateLoggers();
-    }
-
-    static LogCapture start() {
-      return new LogCapture();
-    }
-
-    String text() {
-      return text.toString();
-    }
-
-    @Override
-    public void close() {
-      context.getConfiguration().getRootLogger().removeAppender(appender.getName());
-      context.updateLoggers();
-      appender.stop();
     }
   }
 }
