@@ -168,6 +168,22 @@ class MultiDatasetIT {
         .contains("1 of 2 datasets failed: sensor_readings_avro (input table ")
         .contains("run ingest-job for dataset sensor_readings_avro first");
     assertThat(l.count(JSON, TableLayer.BRONZE)).isEqualTo(1);
+    long startsBefore = l.events("deserialize").where("event = 'start'").count();
+
+    // under stop-all the same check stops the job before any dataset's query starts
+    Run refused =
+        l.run(
+            JobName.DESERIALIZE,
+            "--dataset",
+            JSON,
+            "--dataset",
+            AVRO,
+            "--set",
+            "on-dataset-failure=stop-all");
+
+    assertThat(refused.code).isEqualTo(1);
+    assertThat(refused.stderr).contains("run ingest-job for dataset sensor_readings_avro first");
+    assertThat(l.events("deserialize").where("event = 'start'").count()).isEqualTo(startsBefore);
 
     // with an interval trigger the healthy query would run until stopped
     Run stopAll =
