@@ -40,7 +40,7 @@ final class RawBatchWriter implements VoidFunction2<Dataset<Row>, Long>, AutoClo
             context.config().kafka(),
             context.dataset().name(),
             context.checkpoint(),
-            EventLog.of(context.config()));
+            EventLog.of(context.config(), context.job()));
     this.events = new JobEvents(context);
     this.groupOffsets =
         new GroupOffsets(context.config().kafka(), context.dataset().name(), context.checkpoint());

@@ -1,12 +1,14 @@
 package io.splitflow.common.events;
 
 import io.splitflow.common.config.SplitflowConfig;
+import io.splitflow.common.job.JobName;
 import io.splitflow.common.table.LakePaths;
 import io.splitflow.common.table.TableDefinitions;
 import io.splitflow.common.table.TableInitializer;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.common.table.Transactions;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,31 +18,49 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The event log: one Delta table per lake ({@code <lake.root>/_splitflow_events}) where jobs append
- * one row per batch, start, stop and error, for every dataset. A row is appended with a (txnAppId,
- * txnVersion) of its own, so a batch Spark re-runs after a crash adds no second row. The table is
+ * The event log: one Delta table per job under the lake ({@code
+ * <lake.root>/_splitflow_events/<job>}) where the job appends one row per batch, start, stop and
+ * error, for every dataset; {@link #of(SplitflowConfig)} reads the three together. One table per
+ * job keeps each table to one writer, which is what Delta's default log store on S3 needs to never
+ * lose a commit (as long as each job runs as one application). A row is appended with a (txnAppId,
+ * txnVersion) of its own, so a batch Spark re-runs after a crash adds no second row. The tables are
  * created on first use.
  */
 public final class EventLog {
   public static final String DIRECTORY = "_splitflow_events";
 
-  private final TableRef table;
+  private final List<TableRef> tables;
   private boolean ensured;
 
+  /** The event log in {@code table}: one job's, to write or read. */
   public EventLog(TableRef table) {
-    this.table = table;
+    this.tables = List.of(table);
   }
 
+  private EventLog(List<TableRef> tables) {
+    this.tables = List.copyOf(tables);
+  }
+
+  /** {@code job}'s event log, which it appends to. */
+  public static EventLog of(SplitflowConfig config, JobName job) {
+    return new EventLog(table(config, job));
+  }
+
+  /** Every job's event log, to read together. */
   public static EventLog of(SplitflowConfig config) {
-    return new EventLog(table(config));
+    return new EventLog(Arrays.stream(JobName.values()).map(job -> table(config, job)).toList());
   }
 
-  public static TableRef table(SplitflowConfig config) {
-    return TableRef.atPath(LakePaths.join(config.lake().root(), DIRECTORY));
+  public static TableRef table(SplitflowConfig config, JobName job) {
+    return TableRef.atPath(LakePaths.join(config.lake().root(), DIRECTORY, job.id()));
   }
 
+  /** The table this log appends to. */
   public TableRef table() {
-    return table;
+    if (tables.size() != 1) {
+      throw new IllegalStateException("the event log of every job is read-only; choose a job");
+    }
+    return tables.get(0);
   }
 
   public static StructType schema() {
@@ -68,25 +88,32 @@ public final class EventLog {
     }
     ensure(spark);
     Transactions.appendOnce(
-        spark.createDataFrame(List.of(row(event)), schema()), table, appId, version);
+        spark.createDataFrame(List.of(row(event)), schema()), table(), appId, version);
   }
 
   /** Appends {@code event} as it is: for events that happen once by nature (start, stop, error). */
   public void append(SparkSession spark, Event event) {
     ensure(spark);
-    table.append(spark.createDataFrame(List.of(row(event)), schema()).write());
+    table().append(spark.createDataFrame(List.of(row(event)), schema()).write());
   }
 
-  /** The events of a lake, or an empty frame of the right schema when none were written yet. */
+  /**
+   * The events of this log's tables, or an empty frame of the right schema when none were written
+   * yet.
+   */
   public Dataset<Row> read(SparkSession spark) {
-    return table.exists(spark)
-        ? table.read(spark)
-        : spark.createDataFrame(List.<Row>of(), schema());
+    Dataset<Row> events = spark.createDataFrame(List.<Row>of(), schema());
+    for (TableRef table : tables) {
+      if (table.exists(spark)) {
+        events = events.unionByName(table.read(spark));
+      }
+    }
+    return events;
   }
 
   private void ensure(SparkSession spark) {
     if (!ensured) {
-      TableInitializer.ensure(spark, TableDefinitions.eventLog(table));
+      TableInitializer.ensure(spark, TableDefinitions.eventLog(table()));
       ensured = true;
     }
   }

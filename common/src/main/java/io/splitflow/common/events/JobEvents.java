@@ -25,7 +25,7 @@ public final class JobEvents {
 
   public JobEvents(JobContext context) {
     this.context = context;
-    this.log = EventLog.of(context.config());
+    this.log = EventLog.of(context.config(), context.job());
   }
 
   public void started(SparkSession spark, String startedQueryId) {

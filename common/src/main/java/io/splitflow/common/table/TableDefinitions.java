@@ -5,7 +5,9 @@ import io.splitflow.common.config.SplitflowConfig;
 import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.config.TableSettings;
 import io.splitflow.common.events.EventLog;
+import io.splitflow.common.job.JobName;
 import io.splitflow.common.schema.TableSchemas;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +84,19 @@ public final class TableDefinitions {
         EventLog.DIRECTORY, table, EventLog.schema(), List.of(), List.of(), Map.of());
   }
 
-  public static TableDefinition eventLog(SplitflowConfig config) {
-    return eventLog(EventLog.table(config));
+  /** Each job's event-log table, named {@code _splitflow_events/<job>}. */
+  public static List<TableDefinition> eventLogs(SplitflowConfig config) {
+    return Arrays.stream(JobName.values())
+        .map(
+            job ->
+                new TableDefinition(
+                    EventLog.DIRECTORY + "/" + job.id(),
+                    EventLog.table(config, job),
+                    EventLog.schema(),
+                    List.of(),
+                    List.of(),
+                    Map.of()))
+        .toList();
   }
 
   private static TableDefinition define(

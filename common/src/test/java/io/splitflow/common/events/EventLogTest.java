@@ -1,12 +1,17 @@
 package io.splitflow.common.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitflow.common.config.ConfigLoader;
+import io.splitflow.common.config.SplitflowConfig;
+import io.splitflow.common.job.JobName;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.common.testing.SparkTestSession;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -70,5 +75,34 @@ class EventLogTest {
   void detailsWithoutSourcesHaveNoRanges() {
     assertThat(SourceRange.fromDetails(null)).isEmpty();
     assertThat(SourceRange.fromDetails("{}")).isEmpty();
+  }
+
+  @Test
+  void eachJobWritesItsOwnTableAndTheLakesLogReadsThemAll() {
+    SplitflowConfig config =
+        ConfigLoader.parse(
+            """
+            kafka: { bootstrap-servers: "localhost:9092" }
+            lake: { root: "%s" }
+            datasets:
+              d:
+                topic: t
+                fields: [{ name: id, type: string, required: true }]
+                merge: { keys: id, sequence-by: id }
+            """
+                .formatted(dir.resolve("lake")),
+            List.of(),
+            Map.of());
+    for (JobName job : List.of(JobName.INGEST, JobName.MERGE)) {
+      EventLog.of(config, job)
+          .append(spark, Event.lifecycle("d", job.id(), Event.START, "q", "started", null, "1"));
+    }
+
+    assertThat(EventLog.table(config, JobName.INGEST).path())
+        .isEqualTo(dir.resolve("lake").resolve("_splitflow_events").resolve("ingest").toString());
+    assertThat(EventLog.of(config, JobName.INGEST).read(spark).count()).isOne();
+    assertThat(EventLog.of(config).read(spark).select("job").as(Encoders.STRING()).collectAsList())
+        .containsExactlyInAnyOrder("ingest", "merge");
+    assertThatThrownBy(() -> EventLog.of(config).table()).isInstanceOf(IllegalStateException.class);
   }
 }

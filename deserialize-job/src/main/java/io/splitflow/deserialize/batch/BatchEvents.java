@@ -22,7 +22,7 @@ public final class BatchEvents {
 
   public BatchEvents(JobContext context) {
     this.context = context;
-    this.log = EventLog.of(context.config());
+    this.log = EventLog.of(context.config(), context.job());
   }
 
   public void append(SparkSession spark, String queryId, long batchId, BatchCounts counts) {

@@ -32,7 +32,9 @@ public final class Init {
                 : TableInitializer.ensure(spark, table.getValue()));
       }
     }
-    outcomes.add(TableInitializer.ensure(spark, TableDefinitions.eventLog(config)));
+    for (TableDefinition events : TableDefinitions.eventLogs(config)) {
+      outcomes.add(TableInitializer.ensure(spark, events));
+    }
     return outcomes;
   }
 }

@@ -84,12 +84,13 @@ public final class Maintain {
                 dryRun));
       }
     }
-    TableDefinition events = TableDefinitions.eventLog(config);
-    if (events.ref().exists(spark)) {
-      if (defaults.optimize()) {
-        record.accept(optimize(spark, events, dryRun));
+    for (TableDefinition events : TableDefinitions.eventLogs(config)) {
+      if (events.ref().exists(spark)) {
+        if (defaults.optimize()) {
+          record.accept(optimize(spark, events, dryRun));
+        }
+        record.accept(vacuum(spark, events, defaults.vacuumRetention(), Optional.empty(), dryRun));
       }
-      record.accept(vacuum(spark, events, defaults.vacuumRetention(), Optional.empty(), dryRun));
     }
     return actions;
   }

@@ -58,7 +58,8 @@ class MaintainIT {
     Pipeline p = new Pipeline(lake);
 
     String first = run(new InitCommand(), p);
-    assertThat(first.lines().filter(line -> line.contains(" created ")).count()).isEqualTo(6);
+    // raw, bronze, dead-letter, gold, merge-events, and the three jobs' event logs
+    assertThat(first.lines().filter(line -> line.contains(" created ")).count()).isEqualTo(8);
     assertThat(detail(p.dataset.table(TableLayer.RAW), "partitionColumns").toString())
         .contains("ingest_date");
     assertThat(properties(p.dataset.table(TableLayer.RAW)))
@@ -70,7 +71,7 @@ class MaintainIT {
     assertThat(p.count(TableLayer.BRONZE)).isZero();
 
     String second = run(new InitCommand(), p);
-    assertThat(second.lines().filter(line -> line.contains(" exists ")).count()).isEqualTo(6);
+    assertThat(second.lines().filter(line -> line.contains(" exists ")).count()).isEqualTo(8);
     assertThat(second).doesNotContain(" created ", " altered ");
 
     p.spark.sql(

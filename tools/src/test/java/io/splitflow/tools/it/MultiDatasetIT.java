@@ -324,7 +324,7 @@ class MultiDatasetIT {
     }
 
     Dataset<Row> events(String job) {
-      return EventLog.of(config).table().read(spark).where("job = '" + job + "'");
+      return EventLog.of(config).read(spark).where("job = '" + job + "'");
     }
   }
 }
