@@ -16,11 +16,7 @@ final class DatasetsFailed extends RuntimeException {
             + " datasets failed: "
             + failures.stream()
                 .map(
-                    f ->
-                        f.dataset()
-                            + " ("
-                            + Secrets.scrub(JobEvents.firstLine(JobEvents.rootCause(f.error())))
-                            + ")")
+                    f -> f.dataset() + " (" + Secrets.scrub(JobEvents.rootMessage(f.error())) + ")")
                 .collect(Collectors.joining("; ")));
   }
 }

@@ -2,6 +2,7 @@ package io.splitflow.common.cli;
 
 import io.splitflow.common.config.ConfigException;
 import io.splitflow.common.config.Secrets;
+import io.splitflow.common.events.JobEvents;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -71,12 +72,6 @@ public final class ErrorReporting {
 
   /** The innermost cause's first line: Spark wraps the real reason in several layers. */
   public static String rootMessage(Throwable error) {
-    Throwable cause = error;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return JobEvents.rootMessage(error);
   }
 }

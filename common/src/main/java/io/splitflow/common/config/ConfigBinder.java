@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -92,7 +91,6 @@ final class ConfigBinder {
           "is not a starting position; use earliest, latest or a JSON offsets map"
               + " such as {\"topic\":{\"0\":23}}");
     }
-    ConfigNode max = node.child("max-offsets-per-trigger");
     Map<String, String> options = node.child("options").stringMap();
     for (String option : options.keySet()) {
       if (KAFKA_OPTIONS_OWNED_BY_SPARK.contains(option)) {
@@ -107,7 +105,7 @@ final class ConfigBinder {
     return new KafkaSettings(
         node.child("bootstrap-servers").string(),
         startingOffsets,
-        max.isMissing() ? OptionalLong.empty() : OptionalLong.of(max.positiveLong()),
+        SizingBinder.optionalLong(node.child("max-offsets-per-trigger")),
         node.child("fail-on-data-loss").bool(KafkaSettings.DEFAULT_FAIL_ON_DATA_LOSS),
         options,
         DecodeBinder.optional(node.child("commit-offsets-to-group")),

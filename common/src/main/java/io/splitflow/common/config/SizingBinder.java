@@ -42,7 +42,7 @@ final class SizingBinder {
     return OptionalInt.of((int) value);
   }
 
-  private static OptionalLong optionalLong(ConfigNode node) {
+  static OptionalLong optionalLong(ConfigNode node) {
     return node.isMissing() ? OptionalLong.empty() : OptionalLong.of(node.positiveLong());
   }
 

@@ -62,12 +62,19 @@ public final class JobEvents {
             .put("then", then)
             .put("exception", cause.getClass().getName())
             .toString();
-    String message = cause.getMessage() == null ? cause.getClass().getName() : firstLine(cause);
-    append(spark, Event.ERROR, Secrets.scrub(message), details);
+    append(spark, Event.ERROR, Secrets.scrub(rootMessage(failure)), details);
   }
 
-  /** The innermost cause of a failure. */
-  public static Throwable rootCause(Throwable failure) {
+  /**
+   * The first line of the innermost cause's message (its class when it has none): Spark wraps the
+   * real reason in several layers. Not masked.
+   */
+  public static String rootMessage(Throwable failure) {
+    Throwable cause = rootCause(failure);
+    return cause.getMessage() == null ? cause.getClass().getName() : firstLine(cause);
+  }
+
+  private static Throwable rootCause(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();

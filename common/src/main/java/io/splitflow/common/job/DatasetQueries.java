@@ -129,7 +129,7 @@ public final class DatasetQueries {
         line("dataset_failed", context.job())
             .put("dataset", context.dataset().name())
             .put("then", then)
-            .put("error", Secrets.scrub(JobEvents.firstLine(JobEvents.rootCause(failure))))
+            .put("error", Secrets.scrub(JobEvents.rootMessage(failure)))
             .toString());
   }
 

@@ -38,27 +38,15 @@ public final class JobRunner {
   public static void run(
       SparkSession spark, JobContext context, StreamingJob job, RestartPolicy policy)
       throws TimeoutException, StreamingQueryException {
-    run(spark, context, job, policy, new StopSignal(), "exit");
+    job.validate(spark, context); // before the lock, which creates the checkpoint directory
+    runValidated(spark, context, job, policy, new StopSignal(), "exit");
   }
 
   /**
-   * Like {@link #run(SparkSession, JobContext, StreamingJob, RestartPolicy)}, and the query also
-   * stops after its current batch when {@code stop} is requested (another dataset of the same
-   * application failed); {@code whenFailed} says in the event log what a final failure leads to.
+   * Runs a job whose {@link StreamingJob#validate} has passed. The query also stops after its
+   * current batch when {@code stop} is requested (SIGTERM, or another dataset of the application
+   * failed under stop-all); {@code whenFailed} says in the event log what a final failure leads to.
    */
-  public static void run(
-      SparkSession spark,
-      JobContext context,
-      StreamingJob job,
-      RestartPolicy policy,
-      StopSignal stop,
-      String whenFailed)
-      throws TimeoutException, StreamingQueryException {
-    job.validate(spark, context); // before the lock, which creates the checkpoint directory
-    runValidated(spark, context, job, policy, stop, whenFailed);
-  }
-
-  /** Runs a job whose {@link StreamingJob#validate} has passed. */
   static void runValidated(
       SparkSession spark,
       JobContext context,

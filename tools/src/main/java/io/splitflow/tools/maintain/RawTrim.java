@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -58,10 +59,10 @@ final class RawTrim {
           "raw is append-only (delta.appendOnly=true); run splitflow init to apply"
               + " maintenance.raw-retention");
     }
+    Configuration hadoop = spark.sessionState().newHadoopConf();
     Optional<StreamPosition> position =
         StreamPosition.read(
-            spark.sessionState().newHadoopConf(),
-            CheckpointPaths.of(config, dataset.name(), JobName.DESERIALIZE));
+            hadoop, CheckpointPaths.of(config, dataset.name(), JobName.DESERIALIZE));
     long consumed = position.map(StreamPosition::processedThrough).orElse(-1L);
     if (consumed < 0) {
       return Action.skip(label, "trim", "deserialize has not finished reading any raw version");
@@ -69,11 +70,7 @@ final class RawTrim {
     long latest = ref.deltaTable(spark).history(1).first().getLong(0);
     Optional<Set<LocalDate>> unread =
         UnreadDates.of(
-            spark.sessionState().newHadoopConf(),
-            detail.getString(detail.fieldIndex("location")),
-            consumed,
-            latest,
-            DATE);
+            hadoop, detail.getString(detail.fieldIndex("location")), consumed, latest, DATE);
     if (unread.isEmpty()) {
       return Action.skip(
           label,
