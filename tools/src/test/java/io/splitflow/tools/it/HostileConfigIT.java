@@ -2,7 +2,6 @@ package io.splitflow.tools.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitflow.common.cli.JobCommand;
 import io.splitflow.common.config.ConfigLoader;
 import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.TableLayer;
@@ -10,12 +9,7 @@ import io.splitflow.common.job.JobName;
 import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.common.table.TableInitializer;
 import io.splitflow.common.testing.SparkTestSession;
-import io.splitflow.deserialize.DeserializeJob;
-import io.splitflow.ingest.IngestJob;
-import io.splitflow.merge.MergeJob;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /**
  * Every way a configuration can be wrong, through each job's real command entry: exit code 2, one
@@ -107,7 +100,7 @@ class HostileConfigIT {
       args.addAll(List.of("--dataset", fault.dataset()));
     }
     args.addAll(fault.args());
-    Run run = execute(job, args);
+    JobCli.Run run = JobCli.run(job, args);
 
     assertThat(run.code()).as("exit code; stderr: %s", run.stderr()).isEqualTo(2);
     assertThat(run.stderr().lines().toList())
@@ -129,7 +122,8 @@ class HostileConfigIT {
     Path lake = dir.resolve("lake");
     Path config = writeConfig(baseConfig(lake));
 
-    Run run = execute(JobName.INGEST, List.of("--config", config.toString(), "--dataset", JSON));
+    JobCli.Run run =
+        JobCli.run(JobName.INGEST, List.of("--config", config.toString(), "--dataset", JSON));
 
     assertThat(run.code()).as("stderr: %s", run.stderr()).isZero();
     assertThat(lake.resolve("raw").resolve(JSON)).isDirectory();
@@ -488,22 +482,5 @@ class HostileConfigIT {
     try (Stream<Path> paths = Files.walk(lake)) {
       return Set.copyOf(paths.filter(Files::isDirectory).map(lake::relativize).toList());
     }
-  }
-
-  record Run(int code, String stderr) {}
-
-  /** The job's command entry, {@link JobCommand#execute}, with its stderr captured. */
-  private static Run execute(JobName job, List<String> args) {
-    JobCommand command =
-        switch (job) {
-          case INGEST -> new IngestJob();
-          case DESERIALIZE -> new DeserializeJob();
-          case MERGE -> new MergeJob();
-        };
-    StringWriter err = new StringWriter();
-    CommandLine cli = JobCommand.commandLine(command);
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args.toArray(String[]::new));
-    return new Run(code, err.toString());
   }
 }

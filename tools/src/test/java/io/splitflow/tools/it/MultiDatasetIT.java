@@ -3,7 +3,6 @@ package io.splitflow.tools.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.splitflow.common.cli.JobCommand;
 import io.splitflow.common.config.ConfigLoader;
 import io.splitflow.common.config.SplitflowConfig;
 import io.splitflow.common.config.TableLayer;
@@ -11,12 +10,7 @@ import io.splitflow.common.events.EventLog;
 import io.splitflow.common.job.DatasetQueries;
 import io.splitflow.common.job.JobName;
 import io.splitflow.common.testing.SparkTestSession;
-import io.splitflow.deserialize.DeserializeJob;
-import io.splitflow.ingest.IngestJob;
-import io.splitflow.merge.MergeJob;
 import io.splitflow.tools.kafka.EmbeddedKafka;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
@@ -39,7 +30,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Three datasets in one application per job, through the jobs' command lines: JSON into SCD1 gold,
@@ -79,13 +69,11 @@ class MultiDatasetIT {
     Lake l = new Lake(lake);
     Schema v1 = AvroIT.schema("1.avsc");
     l.produce(
-        JSON,
         List.of(
             record(l.topic(JSON), "a", Readings.json("a", 21.5, "C", "10:00:00")),
             record(l.topic(JSON), "a", Readings.json("a", 22.0, "C", "10:05:00")),
             record(l.topic(JSON), "b", Readings.json("b", 3.0, "C", "10:00:00"))));
     l.produce(
-        AVRO,
         List.of(
             record(
                 l.topic(AVRO), "x", AvroIT.framed(1, AvroIT.avro(v1, "x", 1.0, "C", "09:00:00"))),
@@ -97,7 +85,7 @@ class MultiDatasetIT {
     for (int i = 0; i < 4; i++) {
       garbage.add(record(l.topic(BROKEN), "k" + i, "not json at all #" + i));
     }
-    l.produce(BROKEN, garbage);
+    l.produce(garbage);
     Set<String> pools = ConcurrentHashMap.newKeySet();
     SparkListener poolWatch =
         new SparkListener() {
@@ -111,17 +99,17 @@ class MultiDatasetIT {
         };
     spark.sparkContext().addSparkListener(poolWatch);
     try {
-      Run ingest = l.run(JobName.INGEST, "--all-datasets");
-      assertThat(ingest.code).as(ingest.stderr).isZero();
+      JobCli.Run ingest = l.run(JobName.INGEST, "--all-datasets");
+      assertThat(ingest.code()).as(ingest.stderr()).isZero();
       assertThat(l.count(JSON, TableLayer.RAW)).isEqualTo(3);
       assertThat(l.count(AVRO, TableLayer.RAW)).isEqualTo(3);
       assertThat(l.count(BROKEN, TableLayer.RAW)).isEqualTo(4);
 
-      Run deserialize =
+      JobCli.Run deserialize =
           l.run(JobName.DESERIALIZE, "--dataset", JSON, "--dataset", AVRO, "--dataset", BROKEN);
 
-      assertThat(deserialize.code).isEqualTo(1);
-      assertThat(deserialize.stderr)
+      assertThat(deserialize.code()).isEqualTo(1);
+      assertThat(deserialize.stderr())
           .startsWith("deserialize-job: failed: 1 of 3 datasets failed: broken_readings (")
           .contains("datasets.broken_readings.max-dead-letter-ratio: batch 0 would dead-letter 4");
       assertThat(l.count(JSON, TableLayer.BRONZE)).isEqualTo(3);
@@ -138,8 +126,8 @@ class MultiDatasetIT {
               tuple(BROKEN, "error", "isolate"), tuple(JSON, "stop", ""), tuple(AVRO, "stop", ""));
       awaitPools(pools, Set.of(JSON, AVRO, BROKEN));
 
-      Run merge = l.run(JobName.MERGE, "--all-datasets");
-      assertThat(merge.code).as(merge.stderr).isZero();
+      JobCli.Run merge = l.run(JobName.MERGE, "--all-datasets");
+      assertThat(merge.code()).as(merge.stderr()).isZero();
     } finally {
       spark.sparkContext().removeSparkListener(poolWatch);
     }
@@ -156,22 +144,22 @@ class MultiDatasetIT {
   void aDatasetThatCannotStartIsIsolatedAndStopAllStopsTheOthersAfterTheirCurrentBatch()
       throws Exception {
     Lake l = new Lake(lake);
-    l.produce(JSON, List.of(record(l.topic(JSON), "a", Readings.json("a", 1.0, "C", "10:00:00"))));
-    l.produce(BROKEN, List.of(record(l.topic(BROKEN), "k", "{oops")));
-    assertThat(l.run(JobName.INGEST, "--dataset", JSON, "--dataset", BROKEN).code).isZero();
+    l.produce(List.of(record(l.topic(JSON), "a", Readings.json("a", 1.0, "C", "10:00:00"))));
+    l.produce(List.of(record(l.topic(BROKEN), "k", "{oops")));
+    assertThat(l.run(JobName.INGEST, "--dataset", JSON, "--dataset", BROKEN).code()).isZero();
 
     // the Avro dataset has no raw table yet: it fails validation, the JSON one still runs
-    Run partial = l.run(JobName.DESERIALIZE, "--dataset", JSON, "--dataset", AVRO);
+    JobCli.Run partial = l.run(JobName.DESERIALIZE, "--dataset", JSON, "--dataset", AVRO);
 
-    assertThat(partial.code).isEqualTo(1);
-    assertThat(partial.stderr)
+    assertThat(partial.code()).isEqualTo(1);
+    assertThat(partial.stderr())
         .contains("1 of 2 datasets failed: sensor_readings_avro (input table ")
         .contains("run ingest-job for dataset sensor_readings_avro first");
     assertThat(l.count(JSON, TableLayer.BRONZE)).isEqualTo(1);
     long startsBefore = l.events("deserialize").where("event = 'start'").count();
 
     // under stop-all the same check stops the job before any dataset's query starts
-    Run refused =
+    JobCli.Run refused =
         l.run(
             JobName.DESERIALIZE,
             "--dataset",
@@ -181,12 +169,12 @@ class MultiDatasetIT {
             "--set",
             "on-dataset-failure=stop-all");
 
-    assertThat(refused.code).isEqualTo(1);
-    assertThat(refused.stderr).contains("run ingest-job for dataset sensor_readings_avro first");
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.stderr()).contains("run ingest-job for dataset sensor_readings_avro first");
     assertThat(l.events("deserialize").where("event = 'start'").count()).isEqualTo(startsBefore);
 
     // with an interval trigger the healthy query would run until stopped
-    Run stopAll =
+    JobCli.Run stopAll =
         l.run(
             JobName.DESERIALIZE,
             "--dataset",
@@ -198,8 +186,8 @@ class MultiDatasetIT {
             "--set",
             "on-dataset-failure=stop-all");
 
-    assertThat(stopAll.code).isEqualTo(1);
-    assertThat(stopAll.stderr).contains("1 of 2 datasets failed: broken_readings");
+    assertThat(stopAll.code()).isEqualTo(1);
+    assertThat(stopAll.stderr()).contains("1 of 2 datasets failed: broken_readings");
     assertThat(l.count(JSON, TableLayer.BRONZE)).isEqualTo(1);
     assertThat(
             l.events("deserialize")
@@ -251,8 +239,6 @@ class MultiDatasetIT {
         topic, Readings.key(sensor).getBytes(StandardCharsets.UTF_8), value);
   }
 
-  record Run(int code, String stderr) {}
-
   /** The shipped config plus the broken dataset, each dataset on a fresh topic, in one lake. */
   private final class Lake {
     private final Path configFile;
@@ -283,36 +269,16 @@ class MultiDatasetIT {
       return topics.get(dataset);
     }
 
-    void produce(String dataset, List<ProducerRecord<byte[], byte[]>> records) {
-      Map<String, Object> props =
-          Map.of(
-              ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-              Pipeline.broker().bootstrapServers(),
-              ProducerConfig.ACKS_CONFIG,
-              "all");
-      try (KafkaProducer<byte[], byte[]> producer =
-          new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-        records.forEach(producer::send);
-        producer.flush();
-      }
+    void produce(List<ProducerRecord<byte[], byte[]>> records) {
+      Pipeline.produce(Pipeline.broker().bootstrapServers(), records);
     }
 
     /** The job's command line, in this JVM (it joins the tests' session), stderr captured. */
-    Run run(JobName job, String... args) {
-      JobCommand command =
-          switch (job) {
-            case INGEST -> new IngestJob();
-            case DESERIALIZE -> new DeserializeJob();
-            case MERGE -> new MergeJob();
-          };
+    JobCli.Run run(JobName job, String... args) {
       List<String> all = new ArrayList<>(List.of("--config", configFile.toString()));
       overrides.forEach(o -> all.addAll(List.of("--set", o)));
       all.addAll(List.of(args));
-      StringWriter err = new StringWriter();
-      CommandLine cli = JobCommand.commandLine(command);
-      cli.setErr(new PrintWriter(err, true));
-      int code = cli.execute(all.toArray(String[]::new));
-      return new Run(code, err.toString());
+      return JobCli.run(job, all);
     }
 
     Dataset<Row> table(String dataset, TableLayer layer) {

@@ -153,6 +153,11 @@ final class Pipeline {
   }
 
   void produce(List<ProducerRecord<byte[], byte[]>> records) {
+    produce(bootstrapServers, records);
+  }
+
+  /** Sends {@code records} to the broker at {@code bootstrapServers}, idempotent, acks=all. */
+  static void produce(String bootstrapServers, List<ProducerRecord<byte[], byte[]>> records) {
     Map<String, Object> props =
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
