@@ -8,6 +8,7 @@ import io.splitflow.common.events.EventLog;
 import io.splitflow.common.events.JobEvents;
 import io.splitflow.common.job.FaultPoints;
 import io.splitflow.common.job.JobContext;
+import io.splitflow.common.table.DeltaCommits;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.common.table.Transactions;
 import java.util.Map;
@@ -62,19 +63,23 @@ final class RawBatchWriter implements VoidFunction2<Dataset<Row>, Long>, AutoClo
         queryId,
         batchId,
         () -> {
-          long rows = rowsOfLastCommit(spark, raw);
+          long rows = rowsOfBatch(spark, raw, txnAppId, batchId);
           return new JobEvents.BatchRow(rows, Map.of("raw_rows", rows), offsets(batchId, hadoop));
         });
   }
 
+  /** How many of raw's latest commits to search for the batch's own (maintain may add some). */
+  static final int LOOKBACK = 20;
+
   /**
-   * The rows of raw's newest commit: this batch's append, or the one an earlier run of this batch
-   * made (ingest is raw's only writer). Read from the Delta log, not from the data.
+   * The rows raw took from this batch: its append's commit, or the one an earlier run of this batch
+   * made (found by the batch's SetTransaction). Read from the Delta log's newest commit files, not
+   * from the data nor through {@code history()}, which runs a Spark job.
    */
-  private static long rowsOfLastCommit(SparkSession spark, TableRef raw) {
-    Row last = raw.deltaTable(spark).history(1).select("operationMetrics").first();
-    Map<String, String> metrics = last.isNullAt(0) ? Map.of() : last.getJavaMap(0);
-    return Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+  private static long rowsOfBatch(SparkSession spark, TableRef raw, String txnAppId, long batchId) {
+    return DeltaCommits.findTransaction(DeltaCommits.log(spark, raw), LOOKBACK, txnAppId, batchId)
+        .map(commit -> Long.parseLong(commit.operationMetrics().getOrDefault("numOutputRows", "0")))
+        .orElse(0L);
   }
 
   /** {@code {"offsets":[{"topic":..,"partition":..,"from":..,"until":..}]}}, until exclusive. */

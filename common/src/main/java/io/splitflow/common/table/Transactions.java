@@ -25,18 +25,31 @@ public final class Transactions {
 
   private Transactions() {}
 
+  /** Delta's write option that adds new columns of the rows to the table's schema. */
+  public static final String MERGE_SCHEMA = "mergeSchema";
+
+  /** Delta's write option whose value goes into the commit's {@code userMetadata}. */
+  public static final String USER_METADATA = "userMetadata";
+
+  /** Appends {@code rows} unless (appId, batchId) was committed to {@code table} already. */
   public static void appendOnce(Dataset<Row> rows, TableRef table, String appId, long batchId) {
-    table.append(rows.write().option("txnAppId", appId).option("txnVersion", batchId));
+    appendOnce(rows, table, appId, batchId, Map.of());
   }
 
-  /** Like {@link #appendOnce}, and new columns of {@code rows} are added to the table's schema. */
-  public static void appendOnceMergingSchema(
-      Dataset<Row> rows, TableRef table, String appId, long batchId) {
+  /**
+   * Like {@link #appendOnce(Dataset, TableRef, String, long)}, with Delta write {@code options}
+   * ({@link #MERGE_SCHEMA}, {@link #USER_METADATA}). Tables at a path take {@link
+   * IdempotentAppend}'s way (the same commit, without rebuilding the table's state per write);
+   * catalog tables Delta's {@code txnAppId}/{@code txnVersion} write options.
+   */
+  public static void appendOnce(
+      Dataset<Row> rows, TableRef table, String appId, long batchId, Map<String, String> options) {
+    if (table.isPath()) {
+      IdempotentAppend.append(rows, table.path(), appId, batchId, options);
+      return;
+    }
     table.append(
-        rows.write()
-            .option("txnAppId", appId)
-            .option("txnVersion", batchId)
-            .option("mergeSchema", "true"));
+        rows.write().options(options).option("txnAppId", appId).option("txnVersion", batchId));
   }
 
   /** Runs a MERGE (or any DML) so that Delta skips it if (appId, batchId) was already committed. */

@@ -3,20 +3,13 @@ package io.splitflow.merge.commit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.splitflow.common.table.DeltaCommits;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.merge.metrics.BatchCounts;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.delta.DeltaLog;
-import org.apache.spark.sql.delta.actions.Action;
-import org.apache.spark.sql.delta.actions.CommitInfo;
-import scala.Option;
-import scala.Tuple2;
-import scala.collection.Iterator;
-import scala.collection.immutable.Seq;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Tags each gold commit with the batch that made it and that batch's counts (Delta's commit {@code
@@ -47,53 +40,25 @@ public final class BatchCommits {
    */
   public static Optional<Commit> find(
       SparkSession spark, TableRef gold, String appId, long batchId) {
-    DeltaLog log = deltaLog(spark, gold);
-    long latest = log.update(false, Option.empty(), Option.empty()).version();
-    for (long version = latest; version >= Math.max(0, latest - LOOKBACK + 1); version--) {
-      Optional<CommitInfo> info = commitInfo(log, version);
-      JsonNode marker = parse(info.flatMap(i -> optional(i.userMetadata())).orElse(null));
-      if (marker != null
-          && appId.equals(marker.path("splitflow_app_id").asText())
-          && marker.path("batch_id").asLong(-1) == batchId) {
-        Map<String, String> metrics =
-            info.flatMap(i -> optional(i.operationMetrics()))
-                .<Map<String, String>>map(CollectionConverters::asJava)
-                .orElse(Map.of());
-        return Optional.of(new Commit(version, BatchCounts.readFrom(marker), Map.copyOf(metrics)));
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** One commit's commitInfo, empty when log retention has removed the commit already. */
-  private static Optional<CommitInfo> commitInfo(DeltaLog log, long version) {
-    Iterator<Tuple2<Object, Seq<Action>>> changes =
-        log.getChanges(version, version, Option.empty(), false);
-    while (changes.hasNext()) {
-      Tuple2<Object, Seq<Action>> commit = changes.next();
-      if ((Long) commit._1() != version) {
-        continue;
-      }
-      Iterator<Action> actions = commit._2().iterator();
-      while (actions.hasNext()) {
-        if (actions.next() instanceof CommitInfo info) {
-          return Optional.of(info);
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static <T> Optional<T> optional(Option<T> option) {
-    return option.isDefined() ? Optional.of(option.get()) : Optional.empty();
+    return DeltaCommits.findRecent(
+            DeltaCommits.log(spark, gold),
+            LOOKBACK,
+            commit -> {
+              JsonNode marker = parse(commit.userMetadata().orElse(null));
+              return marker != null
+                  && appId.equals(marker.path("splitflow_app_id").asText())
+                  && marker.path("batch_id").asLong(-1) == batchId;
+            })
+        .map(
+            commit ->
+                new Commit(
+                    commit.version(),
+                    BatchCounts.readFrom(parse(commit.userMetadata().orElseThrow())),
+                    Map.copyOf(commit.operationMetrics())));
   }
 
   public static long latestVersion(SparkSession spark, TableRef gold) {
-    return deltaLog(spark, gold).update(false, Option.empty(), Option.empty()).version();
-  }
-
-  private static DeltaLog deltaLog(SparkSession spark, TableRef gold) {
-    return gold.deltaTable(spark).deltaLog();
+    return DeltaCommits.latestVersion(DeltaCommits.log(spark, gold));
   }
 
   private static JsonNode parse(String userMetadata) {
