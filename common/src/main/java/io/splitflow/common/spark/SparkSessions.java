@@ -19,6 +19,16 @@ public final class SparkSessions {
   public static final String SCHEDULER_MODE = "spark.scheduler.mode";
 
   /**
+   * Delta's partitions for rebuilding a table's state from its log (default 50): every write that
+   * looks up its (txnAppId, txnVersion) and every checkpoint runs that many tasks, which on a small
+   * cluster is most of a small micro-batch's cost.
+   */
+  public static final String SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";
+
+  /** The most {@link #SNAPSHOT_PARTITIONS} splitflow sets by itself. */
+  static final int MAX_SNAPSHOT_PARTITIONS = 8;
+
+  /**
    * Spark's default words, {@code (?i)secret|password|token|access[.]?key}, and those of the cloud
    * file systems' credentials: ABFS account keys and SAS tokens, GCS private keys, S3 SSE-C keys.
    */
@@ -55,6 +65,7 @@ public final class SparkSessions {
     }
     SparkSession spark = getOrCreate(appName, conf);
     config.hadoop().forEach(spark.conf()::set);
+    sizeSnapshotPartitions(spark);
     LogStoreConf.requireInEffect(config.lake().logStore(), spark.sparkContext().getConf());
     return spark;
   }
@@ -84,6 +95,25 @@ public final class SparkSessions {
     }
     conf.putAll(config.spark());
     return conf;
+  }
+
+  /**
+   * Unless the user set it (config, spark-submit, the platform), Delta's snapshot partitions follow
+   * the application's cores: {@code min(defaultParallelism, 8)}. A job's tables are rebuilt from
+   * their logs once per write; 50 tasks for a log of a few hundred actions cost more than the
+   * write.
+   */
+  static void sizeSnapshotPartitions(SparkSession spark) {
+    if (spark.conf().contains(SNAPSHOT_PARTITIONS)) {
+      return;
+    }
+    spark
+        .conf()
+        .set(SNAPSHOT_PARTITIONS, snapshotPartitions(spark.sparkContext().defaultParallelism()));
+  }
+
+  static int snapshotPartitions(int defaultParallelism) {
+    return Math.max(1, Math.min(defaultParallelism, MAX_SNAPSHOT_PARTITIONS));
   }
 
   public static SparkSession getOrCreate(String appName, Map<String, String> conf) {
