@@ -26,6 +26,16 @@ public final class TableDefinitions {
   public static final String APPEND_ONLY = "delta.appendOnly";
   public static final String DELETION_VECTORS = "delta.enableDeletionVectors";
   public static final String CHANGE_DATA_FEED = "delta.enableChangeDataFeed";
+  public static final String CHECKPOINT_INTERVAL = "delta.checkpointInterval";
+
+  /**
+   * Commits between checkpoints of the tables a job appends to once per micro-batch (raw, bronze,
+   * dead letters, merge_events, the event log), instead of Delta's 10: a checkpoint rebuilds the
+   * table's whole state and rewrites it, which at one commit every few seconds was the largest part
+   * of an append's cost. Readers replay at most this many small commit files past a checkpoint.
+   * Gold keeps Delta's default: each MERGE reads its whole state anyway.
+   */
+  public static final String APPEND_CHECKPOINT_INTERVAL = "100";
 
   /** Partitioning of the layers whose rows carry a date of their own, unless configured. */
   public static final String RAW_PARTITION = "ingest_date";
@@ -40,12 +50,20 @@ public final class TableDefinitions {
         TableLayer.RAW,
         TableSchemas.raw(),
         List.of(RAW_PARTITION),
-        Map.of(APPEND_ONLY, Boolean.toString(config.maintenance().rawRetention().isEmpty())));
+        Map.of(
+            APPEND_ONLY,
+            Boolean.toString(config.maintenance().rawRetention().isEmpty()),
+            CHECKPOINT_INTERVAL,
+            APPEND_CHECKPOINT_INTERVAL));
   }
 
   public static TableDefinition bronze(DatasetConfig dataset) {
     return define(
-        dataset, TableLayer.BRONZE, TableSchemas.bronze(dataset.fields()), List.of(), Map.of());
+        dataset,
+        TableLayer.BRONZE,
+        TableSchemas.bronze(dataset.fields()),
+        List.of(),
+        Map.of(CHECKPOINT_INTERVAL, APPEND_CHECKPOINT_INTERVAL));
   }
 
   public static TableDefinition deadLetter(DatasetConfig dataset) {
@@ -54,7 +72,7 @@ public final class TableDefinitions {
         TableLayer.DEAD_LETTER,
         TableSchemas.deadLetter(),
         List.of(DEAD_LETTER_PARTITION),
-        Map.of());
+        Map.of(CHECKPOINT_INTERVAL, APPEND_CHECKPOINT_INTERVAL));
   }
 
   /** Gold's columns depend on the merge mode; the merge job knows them. */
@@ -76,12 +94,22 @@ public final class TableDefinitions {
   }
 
   public static TableDefinition mergeEvents(DatasetConfig dataset, StructType schema) {
-    return define(dataset, TableLayer.MERGE_EVENTS, schema, List.of(), Map.of());
+    return define(
+        dataset,
+        TableLayer.MERGE_EVENTS,
+        schema,
+        List.of(),
+        Map.of(CHECKPOINT_INTERVAL, APPEND_CHECKPOINT_INTERVAL));
   }
 
   public static TableDefinition eventLog(TableRef table) {
     return new TableDefinition(
-        EventLog.DIRECTORY, table, EventLog.schema(), List.of(), List.of(), Map.of());
+        EventLog.DIRECTORY,
+        table,
+        EventLog.schema(),
+        List.of(),
+        List.of(),
+        Map.of(CHECKPOINT_INTERVAL, APPEND_CHECKPOINT_INTERVAL));
   }
 
   /** Each job's event-log table, named {@code _splitflow_events/<job>}. */
@@ -95,7 +123,7 @@ public final class TableDefinitions {
                     EventLog.schema(),
                     List.of(),
                     List.of(),
-                    Map.of()))
+                    Map.of(CHECKPOINT_INTERVAL, APPEND_CHECKPOINT_INTERVAL)))
         .toList();
   }
 
