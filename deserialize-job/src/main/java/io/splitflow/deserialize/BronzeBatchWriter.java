@@ -11,6 +11,7 @@ import io.splitflow.deserialize.batch.BatchCounts;
 import io.splitflow.deserialize.batch.BatchEvents;
 import io.splitflow.deserialize.batch.BatchProcessor;
 import io.splitflow.deserialize.batch.ErrorBudget;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes one micro-batch to bronze and to the dead-letter table. Each append carries (txnAppId,
  * batchId), so when Spark re-runs a batch after a crash between the two writes, the write that
- * already landed is skipped and the other one is made: each record lands once. Fail rules and the
+ * already landed is skipped and the other one is made: each record lands once. A batch without dead
+ * letters makes no dead-letter commit: bronze's commit says how many the batch has, and a re-run
+ * batch goes by what the commit that landed says (see {@link BronzeCommits}). Fail rules and the
  * error budget are checked before either write. Columns a batch adds to bronze (schema evolution)
  * land with its bronze append, in one commit. Last, the batch's counts go to the event log.
  */
@@ -51,10 +54,13 @@ final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
           batchId,
           counts,
           context.dataset().decode().maxDeadLetterRatio());
-      appendToBronze(batch, txnAppId, batchId);
+      TableRef bronze = context.table(TableLayer.BRONZE);
+      appendToBronze(batch, bronze, txnAppId, batchId);
       FaultPoints.check(FaultPoints.DESERIALIZE_AFTER_BRONZE);
-      Transactions.appendOnce(
-          batch.deadLetters(), context.table(TableLayer.DEAD_LETTER), txnAppId, batchId);
+      if (BronzeCommits.deadLetters(raw.sparkSession(), bronze, txnAppId, batchId) != 0) {
+        Transactions.appendOnce(
+            batch.deadLetters(), context.table(TableLayer.DEAD_LETTER), txnAppId, batchId);
+      }
       events.append(raw.sparkSession(), queryId, batchId, counts);
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("event", "deserialized");
@@ -70,20 +76,22 @@ final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
 
   /**
    * With new columns, the append merges them into bronze's schema, in the same commit as the rows
-   * and under the same (txnAppId, batchId): a re-run batch finds them in bronze and adds none.
+   * and under the same (txnAppId, batchId): a re-run batch finds them in bronze and adds none. The
+   * commit records how many dead letters the batch has, for {@link BronzeCommits#deadLetters}.
    */
-  private void appendToBronze(BatchProcessor.Processed batch, String txnAppId, long batchId) {
-    TableRef bronze = context.table(TableLayer.BRONZE);
-    if (batch.addedColumns().isEmpty()) {
-      Transactions.appendOnce(batch.bronze(), bronze, txnAppId, batchId);
-      return;
+  private void appendToBronze(
+      BatchProcessor.Processed batch, TableRef bronze, String txnAppId, long batchId) {
+    Map<String, String> options = new HashMap<>();
+    options.put(Transactions.USER_METADATA, BronzeCommits.marker(batch.counts().deadLetters()));
+    if (!batch.addedColumns().isEmpty()) {
+      LOG.info(
+          "dataset {}: batch {} adds bronze columns {}",
+          context.dataset().name(),
+          batchId,
+          columnNames(batch.addedColumns()));
+      options.put(Transactions.MERGE_SCHEMA, "true");
     }
-    LOG.info(
-        "dataset {}: batch {} adds bronze columns {}",
-        context.dataset().name(),
-        batchId,
-        columnNames(batch.addedColumns()));
-    Transactions.appendOnceMergingSchema(batch.bronze(), bronze, txnAppId, batchId);
+    Transactions.appendOnce(batch.bronze(), bronze, txnAppId, batchId, options);
   }
 
   private static List<String> columnNames(List<FieldSpec> columns) {
