@@ -1,18 +1,20 @@
 package io.splitflow.common.spark;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.job.JobContext;
 import io.splitflow.common.job.JobName;
+import io.splitflow.common.table.DeltaCommits;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.common.trigger.TriggerSpec;
+import java.util.NavigableMap;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -23,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * For an {@code available-now} run, one line per batch on how far the catch-up is: {@code
  * {"event":"catch_up","done":..,"of":..,"rate":..,"eta_seconds":..}}. {@code done} counts the rows
  * read so far; {@code of} is that plus what the source still holds up to the run's end: Kafka
- * records up to the latest offsets, or the rows the Delta history records for the input versions
- * not read yet. It removes itself when the query ends.
+ * records up to the latest offsets, or the rows the input's commits record for the versions not
+ * read yet. It removes itself when the query ends.
  */
 public final class CatchUpProgress extends StreamingQueryListener {
   private static final Logger LOG = LoggerFactory.getLogger("io.splitflow.progress");
@@ -35,6 +37,11 @@ public final class CatchUpProgress extends StreamingQueryListener {
   private UUID queryId;
   private long done;
   private long startedNanos;
+
+  /** Rows appended per input version not read yet, read once each. */
+  private final NavigableMap<Long, Long> rowsByVersion = new TreeMap<>();
+
+  private static final Set<String> APPENDS = Set.of("WRITE", "STREAMING UPDATE");
 
   private CatchUpProgress(SparkSession spark, JobContext context) {
     this.spark = spark;
@@ -101,22 +108,28 @@ public final class CatchUpProgress extends StreamingQueryListener {
     Backlog.DeltaPosition next = Backlog.delta(end);
     TableRef input =
         context.table(context.job() == JobName.MERGE ? TableLayer.BRONZE : TableLayer.RAW);
-    long current = input.deltaTable(spark).history(1).first().getLong(0);
-    long last = Backlog.isDelta(latest) ? Backlog.delta(latest).version() : current;
+    DeltaLog log = DeltaCommits.log(spark, input);
+    long last =
+        Backlog.isDelta(latest) ? Backlog.delta(latest).version() : DeltaCommits.latestVersion(log);
     long from = next.index() >= 0 ? next.version() + 1 : next.version();
-    if (from > last) {
-      return OptionalLong.of(0);
+    rowsByVersion.headMap(from).clear(); // read already: never asked for again
+    long rows = 0;
+    for (long version = from; version <= last; version++) {
+      rows += rowsByVersion.computeIfAbsent(version, v -> appendedRows(log, v));
     }
-    Row rows =
-        input
-            .deltaTable(spark)
-            .history((int) Math.min(Integer.MAX_VALUE, current - from + 1))
-            .where(col("version").between(from, last))
-            // appends; not OPTIMIZE (no new rows) nor maintain's trims of raw
-            .where(col("operation").isin("WRITE", "STREAMING UPDATE"))
-            .selectExpr("sum(cast(operationMetrics['numOutputRows'] AS BIGINT))")
-            .first();
-    return OptionalLong.of(rows.isNullAt(0) ? 0 : rows.getLong(0));
+    return OptionalLong.of(rows);
+  }
+
+  /**
+   * The rows one input commit appended, from its commit file (a commit never changes, so each is
+   * read once): appends, not OPTIMIZE (no new rows) nor maintain's trims of raw. Delta's history
+   * would run a Spark job over the whole backlog's commits after every batch.
+   */
+  private static long appendedRows(DeltaLog log, long version) {
+    return DeltaCommits.read(log, version)
+        .filter(c -> c.info().map(i -> APPENDS.contains(i.operation())).orElse(false))
+        .map(c -> Long.parseLong(c.operationMetrics().getOrDefault("numOutputRows", "0")))
+        .orElse(0L);
   }
 
   @Override
