@@ -107,15 +107,10 @@ final class BatchCostPass {
                 () -> ReferenceQueries.ingest(spark, bootstrapServers, topic, maxOffsets, refRaw)));
     TableRef raw = ingest.table(TableLayer.RAW);
     long rawRows = raw.read(spark).count();
-    InputCheck.same(
-        "ingest, " + label,
-        produced,
-        counts(
-            ingested,
-            "raw rows",
-            rawRows,
-            "reference raw rows",
-            TableRef.atPath(refRaw.table()).read(spark).count()));
+    Map<String, Long> ingestCounts = read(ingested);
+    ingestCounts.put("raw rows", rawRows);
+    ingestCounts.put("reference raw rows", TableRef.atPath(refRaw.table()).read(spark).count());
+    InputCheck.same("ingest, " + label, produced, ingestCounts);
     pairs.put(INGEST, ingested);
 
     int rawFiles = small ? filesPerBatch(raw, ingested.splitflow().batches()) : ALL_FILES;
@@ -130,14 +125,12 @@ final class BatchCostPass {
                 () ->
                     ReferenceQueries.deserialize(
                         spark, deserialize.dataset(), raw, rawFiles, refBronze)));
-    InputCheck.same(
-        "deserialize, " + label,
-        rawRows,
-        counts(
-            deserialized,
-            "reference bronze + dead-letter rows",
-            TableRef.atPath(refBronze.table()).read(spark).count()
-                + TableRef.atPath(refBronze.deadLetters()).read(spark).count()));
+    Map<String, Long> deserializeCounts = read(deserialized);
+    deserializeCounts.put(
+        "reference bronze + dead-letter rows",
+        TableRef.atPath(refBronze.table()).read(spark).count()
+            + TableRef.atPath(refBronze.deadLetters()).read(spark).count());
+    InputCheck.same("deserialize, " + label, rawRows, deserializeCounts);
     pairs.put(DESERIALIZE, deserialized);
 
     TableRef bronze = deserialize.table(TableLayer.BRONZE);
@@ -153,7 +146,7 @@ final class BatchCostPass {
                 label,
                 () ->
                     ReferenceQueries.merge(spark, merge.dataset(), bronze, bronzeFiles, refGold)));
-    InputCheck.same("merge, " + label, bronzeRows, counts(merged));
+    InputCheck.same("merge, " + label, bronzeRows, read(merged));
     pairs.put(MERGE, merged);
     log.printf(
         Locale.ROOT,
@@ -170,14 +163,11 @@ final class BatchCostPass {
     return pairs;
   }
 
-  /** The records each side read, by its progress, and any table counts to hold beside them. */
-  private static Map<String, Long> counts(Pair pair, Object... more) {
+  /** The records each side read, by its progress. */
+  private static Map<String, Long> read(Pair pair) {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("splitflow read", pair.splitflow().records());
     counts.put("reference read", pair.reference().records());
-    for (int i = 0; i < more.length; i += 2) {
-      counts.put((String) more[i], (Long) more[i + 1]);
-    }
     return counts;
   }
 

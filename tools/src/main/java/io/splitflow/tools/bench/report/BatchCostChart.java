@@ -30,7 +30,12 @@ public final class BatchCostChart {
   private static final Color REFERENCE_COLOR = new Color(0xA0A0A0);
 
   /** One panel's bars: the jobs' labels and each side's median, null where there is none. */
-  record Panel(String title, List<String> jobs, List<Double> splitflow, List<Double> reference) {}
+  record Panel(
+      String title,
+      String pattern,
+      List<String> jobs,
+      List<Double> splitflow,
+      List<Double> reference) {}
 
   private BatchCostChart() {}
 
@@ -38,12 +43,14 @@ public final class BatchCostChart {
     return List.of(
         panel(
             "fixed CPU-s per batch",
+            "#,##0.###",
             summary,
             JobSummary::splitflowFixed,
             JobSummary::referenceFixed,
             JobSummary::fixedRatio),
         panel(
             "CPU-s per million records",
+            "#,##0",
             summary,
             JobSummary::splitflowPerMillion,
             JobSummary::referencePerMillion,
@@ -52,6 +59,7 @@ public final class BatchCostChart {
 
   private static Panel panel(
       String title,
+      String pattern,
       BatchCostSummary summary,
       Function<JobSummary, Spread> splitflow,
       Function<JobSummary, Spread> reference,
@@ -65,7 +73,7 @@ public final class BatchCostChart {
       ours.add(bar(splitflow.apply(j).median()));
       theirs.add(bar(reference.apply(j).median()));
     }
-    return new Panel(title, jobs, ours, theirs);
+    return new Panel(title, pattern, jobs, ours, theirs);
   }
 
   private static Double bar(double x) {
@@ -120,6 +128,7 @@ public final class BatchCostChart {
     CategoryStyler styler = chart.getStyler();
     styler.setLegendPosition(Styler.LegendPosition.InsideNE);
     styler.setLabelsVisible(true);
+    styler.setYAxisDecimalPattern(panel.pattern());
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setPlotBackgroundColor(Color.WHITE);
     styler.setPlotGridVerticalLinesVisible(false);
