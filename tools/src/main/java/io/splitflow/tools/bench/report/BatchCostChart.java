@@ -126,7 +126,9 @@ public final class BatchCostChart {
             .yAxisTitle("CPU-s")
             .build();
     CategoryStyler styler = chart.getStyler();
-    styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+    // below the plot: inside it, the legend hides the top of the tallest bar
+    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
     styler.setLabelsVisible(true);
     styler.setYAxisDecimalPattern(panel.pattern());
     styler.setChartBackgroundColor(Color.WHITE);
