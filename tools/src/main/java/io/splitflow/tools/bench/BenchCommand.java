@@ -1,5 +1,7 @@
 package io.splitflow.tools.bench;
 
+import io.splitflow.tools.bench.batchcost.BatchCostResult;
+import io.splitflow.tools.bench.report.BatchCostReport;
 import io.splitflow.tools.bench.report.BenchReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,9 +32,26 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--records",
-      defaultValue = "2000000",
-      description = "Records in the data set (default ${DEFAULT-VALUE}; 200000 is a quick run).")
-  long records;
+      description =
+          "Records in the data set (default 2000000, or 20000 with --batch-cost; 200000 is a quick"
+              + " run).")
+  Long records;
+
+  @Option(
+      names = "--batch-cost",
+      description =
+          "Measure only each job's fixed CPU per micro-batch and CPU per record (two runs: the"
+              + " backlog in one batch, then in batches of --batch records) beside a plain"
+              + " reference query's; about 13 CPU-minutes at the default 20000 records.")
+  boolean batchCost;
+
+  @Option(
+      names = "--batch",
+      defaultValue = "1000",
+      description =
+          "With --batch-cost: records per batch of the small-batch runs (default"
+              + " ${DEFAULT-VALUE}).")
+  long batch;
 
   @Option(
       names = "--format",
@@ -132,6 +151,20 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     BenchSettings settings = settings();
     PrintWriter log = spec.commandLine().getOut();
+    if (batchCost) {
+      BatchCostResult result = BatchCostBench.run(settings, batch, log);
+      BatchCostReport.write(result, out);
+      log.println(BatchCostReport.consoleSummary(result));
+      log.printf(
+          Locale.ROOT,
+          "bench: %.0f s; wrote %s, %s and %s%n",
+          result.totalSeconds(),
+          out.resolve(BenchReport.JSON),
+          out.resolve(BenchReport.MARKDOWN),
+          out.resolve(BenchReport.CHART));
+      log.flush();
+      return 0;
+    }
     BenchResult result = Bench.run(settings, log);
     BenchReport.write(result, out);
     log.println(BenchReport.consoleSummary(result));
@@ -147,6 +180,19 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   BenchSettings settings() {
+    long records = this.records != null ? this.records : batchCost ? 20_000 : 2_000_000;
+    if (batchCost) {
+      if (batch < 1 || batch >= records) {
+        throw bad(
+            "--batch: " + batch + " must be at least 1 and below --records (" + records + ")");
+      }
+      if (!format.equalsIgnoreCase("json")) {
+        throw bad("--batch-cost: measures JSON records only (its reference parses with from_json)");
+      }
+      if (tuning || scaling || scalingGold != null || scalingBatches != null) {
+        throw bad("--batch-cost runs alone: drop --tuning and --scaling*");
+      }
+    }
     if (records < 1 || runs < 1 || partitions < 1 || keys < 2 || maxOffsetsPerTrigger < 1) {
       throw bad(
           "--records, --runs, --partitions, --max-offsets-per-trigger must be positive and --keys"

@@ -75,4 +75,19 @@ class BenchCommandTest {
           .containsExactly("value_in_range", "known_unit");
     }
   }
+
+  @Test
+  void batchCostDefaultsToTwentyThousandRecords() {
+    assertThat(parse("--batch-cost").records()).isEqualTo(20_000);
+    assertThat(parse("--batch-cost", "--records", "1500").records()).isEqualTo(1_500);
+  }
+
+  @Test
+  void batchCostRefusesWhatItCannotMeasure() {
+    assertThat(refused("--batch-cost", "--batch", "20000"))
+        .contains("--batch: 20000 must be at least 1 and below --records (20000)");
+    assertThat(refused("--batch-cost", "--format", "avro"))
+        .contains("--batch-cost: measures JSON records only");
+    assertThat(refused("--batch-cost", "--tuning")).contains("--batch-cost runs alone");
+  }
 }

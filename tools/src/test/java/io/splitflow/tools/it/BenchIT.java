@@ -124,4 +124,67 @@ class BenchIT {
     byte[] png = Files.readAllBytes(dir.resolve("out/bench.png"));
     assertThat(java.util.Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
   }
+
+  @Test
+  void batchCostRunsEachJobAndItsReferenceTwiceOnTheSameInputAndWritesItsReport() throws Exception {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new BenchCommand());
+    cli.setOut(new PrintWriter(out));
+    int code =
+        cli.execute(
+            "--batch-cost",
+            "--records=1500",
+            "--batch=500",
+            "--keys=400",
+            "--warmup-records=0",
+            "--config=" + Path.of("..", "conf", "bench.yaml"),
+            "--out=" + dir.resolve("batch-cost"));
+
+    assertThat(code).as(out.toString()).isZero();
+    JsonNode bench = new ObjectMapper().readTree(dir.resolve("batch-cost/bench.json").toFile());
+    JsonNode jobs = bench.path("batch_cost").path("runs").get(0).path("jobs");
+    assertThat(jobs)
+        .extracting(j -> j.path("job").asText())
+        .containsExactly("ingest", "deserialize", "merge");
+    for (JsonNode job : jobs) {
+      String name = job.path("job").asText();
+      for (String mode : new String[] {"one_batch", "small_batches"}) {
+        long records = job.path("splitflow").path(mode).path("records").asLong();
+        assertThat(job.path("reference").path(mode).path("records").asLong())
+            .as(name + " " + mode)
+            .isEqualTo(records);
+        if (name.equals("merge")) {
+          assertThat(records).isBetween(1_400L, 1_499L); // 1% bad records went to dead letters
+        } else {
+          assertThat(records).as(name).isEqualTo(1_500);
+        }
+      }
+      for (String side : new String[] {"splitflow", "reference"}) {
+        JsonNode runs = job.path(side);
+        assertThat(runs.path("one_batch").path("batches").asLong())
+            .as(name + " " + side)
+            .isEqualTo(1);
+        assertThat(runs.path("small_batches").path("batches").asLong())
+            .as(name + " " + side)
+            .isBetween(2L, 5L);
+        assertThat(runs.path("fixed_cpu_seconds_per_batch").isNumber()).isTrue();
+        assertThat(runs.path("cpu_seconds_per_million_records").asDouble()).isPositive();
+      }
+      assertThat(job.path("per_record_cpu_ratio").asDouble()).isPositive();
+      double ours = job.path("splitflow").path("fixed_cpu_seconds_per_batch").asDouble();
+      double theirs = job.path("reference").path("fixed_cpu_seconds_per_batch").asDouble();
+      if (ours > 0 && theirs > 0) {
+        assertThat(job.path("fixed_cpu_ratio").asDouble())
+            .isCloseTo(ours / theirs, org.assertj.core.data.Percentage.withPercentage(0.01));
+      } else {
+        assertThat(job.path("fixed_cpu_ratio").isNull()).as(name).isTrue(); // within noise
+      }
+    }
+    assertThat(bench.path("batch_cost").path("summary")).hasSize(3);
+    assertThat(Files.readString(dir.resolve("batch-cost/bench.md")))
+        .contains("| ingest | 1,500 |")
+        .contains("- merge reference:");
+    byte[] png = Files.readAllBytes(dir.resolve("batch-cost/bench.png"));
+    assertThat(java.util.Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+  }
 }

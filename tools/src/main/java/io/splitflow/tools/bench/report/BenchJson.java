@@ -171,7 +171,7 @@ public final class BenchJson {
   }
 
   /** JSON has no NaN or infinity; a figure that is neither a number nor finite is null. */
-  private static JsonNode number(double x) {
+  static JsonNode number(double x) {
     return Double.isFinite(x) ? NODES.numberNode(x) : NODES.nullNode();
   }
 

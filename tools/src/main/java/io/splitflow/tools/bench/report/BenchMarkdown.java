@@ -16,6 +16,7 @@ import io.splitflow.tools.bench.report.BenchSummary.StageSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -87,13 +88,28 @@ public final class BenchMarkdown {
   }
 
   static String header(BenchResult result, int runs) {
+    return header(
+        result.started(),
+        result.totalSeconds(),
+        result.machine(),
+        result.versions(),
+        result.settings(),
+        runs);
+  }
+
+  static String header(
+      Instant started,
+      double totalSeconds,
+      Map<String, ?> machine,
+      Map<String, ?> versions,
+      Map<String, ?> settings,
+      int runs) {
     List<String> parts = new ArrayList<>();
-    parts.add(DATE.format(result.started()));
-    parts.add(
-        runs + (runs == 1 ? " run" : " runs") + " in " + decimal(result.totalSeconds()) + " s");
-    parts.add("machine: " + join(result.machine()));
-    parts.add("versions: " + join(result.versions()));
-    parts.add("settings: " + join(result.settings()));
+    parts.add(DATE.format(started));
+    parts.add(runs + (runs == 1 ? " run" : " runs") + " in " + decimal(totalSeconds) + " s");
+    parts.add("machine: " + join(machine));
+    parts.add("versions: " + join(versions));
+    parts.add("settings: " + join(settings));
     return String.join(" · ", parts);
   }
 
