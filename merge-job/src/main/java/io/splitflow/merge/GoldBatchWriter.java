@@ -1,27 +1,21 @@
 package io.splitflow.merge;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.events.JobEvents;
 import io.splitflow.common.job.FaultPoints;
 import io.splitflow.common.job.JobContext;
-import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.common.table.Transactions;
 import io.splitflow.merge.metrics.BatchCounts;
 import io.splitflow.merge.metrics.MergeEvent;
 import java.sql.Timestamp;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Merges one micro-batch of bronze into gold. The MERGE carries (txnAppId, batchId): if the job
@@ -48,23 +42,15 @@ final class GoldBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     MergeSpec spec = MergeSpec.of(context.dataset(), MergeTuning.from(spark.conf()));
     String queryId = Transactions.currentQueryId(spark);
     String txnAppId = context.txnAppId(queryId);
-    // read once: a second action on the batch would read its files again, and Spark would count
-    // its rows twice in the batch's input_rows
-    Dataset<Row> batch = bronze.persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Timestamp newest = newestSourceTimestamp(batch);
-      MergeEvent merged =
-          new MergeBatch(
-                  spark,
-                  spec,
-                  context.table(TableLayer.GOLD),
-                  context.table(TableLayer.MERGE_EVENTS))
-              .run(batch, batchId, txnAppId);
-      FaultPoints.check(FaultPoints.MERGE_AFTER_MERGE);
-      events.batch(spark, queryId, batchId, () -> row(merged, newest));
-    } finally {
-      batch.unpersist();
-    }
+    // the batch is read once: MergeBatch caches its versions, and takes the counts and the newest
+    // Kafka timestamp in one pass over them
+    MergeBatch merge =
+        new MergeBatch(
+            spark, spec, context.table(TableLayer.GOLD), context.table(TableLayer.MERGE_EVENTS));
+    MergeEvent merged = merge.run(bronze, batchId, txnAppId);
+    FaultPoints.check(FaultPoints.MERGE_AFTER_MERGE);
+    Timestamp newest = merge.newestSourceTimestamp().orElse(null);
+    events.batch(spark, queryId, batchId, () -> row(merged, newest));
   }
 
   static JobEvents.BatchRow row(MergeEvent merged, Timestamp newest) {
@@ -86,14 +72,5 @@ final class GoldBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
       details.put(NEWEST_SOURCE_TIMESTAMP, newest.toInstant().toString());
     }
     return new JobEvents.BatchRow(c.input(), counts, details.toString());
-  }
-
-  /** The newest Kafka timestamp of the batch, from the cached batch the MERGE reads too. */
-  private static Timestamp newestSourceTimestamp(Dataset<Row> bronze) {
-    if (!Arrays.asList(bronze.columns()).contains(TableSchemas.SOURCE)) {
-      return null;
-    }
-    Row newest = bronze.agg(max(col(TableSchemas.SOURCE + ".timestamp"))).first();
-    return newest.isNullAt(0) ? null : newest.getTimestamp(0);
   }
 }

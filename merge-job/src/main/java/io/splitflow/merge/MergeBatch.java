@@ -15,6 +15,7 @@ import io.splitflow.merge.retry.ConflictRetry;
 import io.splitflow.merge.retry.RetryPolicy;
 import io.splitflow.merge.scd1.Scd1Writer;
 import io.splitflow.merge.scd2.Scd2Writer;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,7 @@ public final class MergeBatch {
   private final TableRef gold;
   private final TableRef events;
   private final ConflictRetry.Sleeper sleeper;
+  private Optional<Timestamp> newestSource = Optional.empty();
 
   public MergeBatch(
       SparkSession spark,
@@ -61,6 +63,7 @@ public final class MergeBatch {
     Dataset<Row> all = Versions.of(bronze, batchSpec).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       BatchShape shape = BatchShape.of(all, batchSpec);
+      newestSource = shape.newestSource();
       long input = shape.input();
       long skipped = shape.skipped();
       long versionCount = shape.versionCount();
@@ -103,6 +106,14 @@ public final class MergeBatch {
     } finally {
       all.unpersist();
     }
+  }
+
+  /**
+   * The newest Kafka timestamp among the versions of the batch last run, by which {@code splitflow
+   * status} measures gold's freshness; taken in the same pass as the batch's counts.
+   */
+  public Optional<Timestamp> newestSourceTimestamp() {
+    return newestSource;
   }
 
   /** Delta's commit metrics, plus what the MERGE scanned when it ran in this attempt. */

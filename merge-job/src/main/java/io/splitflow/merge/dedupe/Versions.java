@@ -21,13 +21,18 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Bronze rows as versions to merge: the business columns, {@code _sequence} and {@code _deleted},
- * plus {@link #APPLICABLE}, false for a row that cannot be placed (a delete without key values).
+ * plus {@link #APPLICABLE}, false for a row that cannot be placed (a delete without key values),
+ * and {@link #SOURCE_TIMESTAMP}; {@link #applicable} keeps the rows to merge, without those two.
  */
 public final class Versions {
   public static final String APPLICABLE = "_applicable";
+
+  /** The record's Kafka timestamp, for the batch's freshness; not merged. */
+  public static final String SOURCE_TIMESTAMP = "_source_timestamp";
 
   private Versions() {}
 
@@ -50,6 +55,11 @@ public final class Versions {
     columns.add(sequence(spec, deleted).as(TableSchemas.SEQUENCE));
     columns.add(deleted.as(TableSchemas.DELETED));
     columns.add(applicable(spec, deleted).as(APPLICABLE));
+    columns.add(
+        (present.contains(TableSchemas.SOURCE)
+                ? col(TableSchemas.SOURCE + ".timestamp")
+                : lit(null).cast(DataTypes.TimestampType))
+            .as(SOURCE_TIMESTAMP));
     return bronze.select(columns.toArray(Column[]::new));
   }
 
@@ -69,7 +79,7 @@ public final class Versions {
   }
 
   public static Dataset<Row> applicable(Dataset<Row> versions) {
-    return versions.where(col(APPLICABLE)).drop(APPLICABLE);
+    return versions.where(col(APPLICABLE)).drop(APPLICABLE, SOURCE_TIMESTAMP);
   }
 
   /**

@@ -25,11 +25,13 @@ class VersionsTest {
   }
 
   @Test
-  void keepsBusinessColumnsAndAddsSequenceDeletedAndApplicable() {
+  void keepsBusinessColumnsAndAddsSequenceDeletedApplicableAndSourceTimestamp() {
     Row row = versions(spec, new BronzeFixtures().add("a", 1.0, 10, 5)).get(0);
 
     assertThat(row.schema().fieldNames())
-        .containsExactly("id", "value", "seq", "_sequence", "_deleted", "_applicable");
+        .containsExactly(
+            "id", "value", "seq", "_sequence", "_deleted", "_applicable", "_source_timestamp");
+    assertThat(row.<Object>getAs("_source_timestamp")).isNotNull();
     Row sequence = row.getAs("_sequence");
     assertThat(sequence.schema().fieldNames()).containsExactly("seq", "_offset");
     assertThat(sequence.<Object>getAs("seq")).isEqualTo(seq(10));
