@@ -128,10 +128,38 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--config", description = "The config (default conf/bench.yaml).")
   Path config;
 
+  @Option(
+      names = "--latency",
+      description =
+          "Instead of the stages: end-to-end latency with the three jobs running side by side in"
+              + " JVMs of their own (interval triggers) and a producer at --rate for --minutes.")
+  boolean latency;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "1000",
+      description = "--latency: records per second (default ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(
+      names = "--minutes",
+      defaultValue = "2",
+      description = "--latency: minutes to produce, fractions allowed (default ${DEFAULT-VALUE}).")
+  double minutes;
+
+  @Option(
+      names = "--interval",
+      defaultValue = "2",
+      description = "--latency: each job's trigger interval in seconds (default ${DEFAULT-VALUE}).")
+  long interval;
+
   @Override
   public Integer call() throws Exception {
-    BenchSettings settings = settings();
     PrintWriter log = spec.commandLine().getOut();
+    if (latency) {
+      return BenchModes.run(this, log);
+    }
+    BenchSettings settings = settings();
     BenchResult result = Bench.run(settings, log);
     BenchReport.write(result, out);
     log.println(BenchReport.consoleSummary(result));
@@ -229,7 +257,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private ParameterException bad(String message) {
+  ParameterException bad(String message) {
     return new ParameterException(spec.commandLine(), message);
   }
 }
