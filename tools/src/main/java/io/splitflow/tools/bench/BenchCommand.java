@@ -153,10 +153,25 @@ public final class BenchCommand implements Callable<Integer> {
       description = "--latency: each job's trigger interval in seconds (default ${DEFAULT-VALUE}).")
   long interval;
 
+  @Option(
+      names = "--datasets",
+      description =
+          "Instead of the stages: N small datasets in one application per job, one record per"
+              + " micro-batch, ingest then deserialize then merge (default N 12).",
+      arity = "0..1",
+      fallbackValue = "12")
+  Integer datasets;
+
+  @Option(
+      names = "--records-per-dataset",
+      defaultValue = "10",
+      description = "--datasets: records (and so batches) per dataset (default ${DEFAULT-VALUE}).")
+  int recordsPerDataset;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter log = spec.commandLine().getOut();
-    if (latency) {
+    if (latency || datasets != null) {
       return BenchModes.run(this, log);
     }
     BenchSettings settings = settings();

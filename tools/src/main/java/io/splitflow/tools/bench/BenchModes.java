@@ -1,5 +1,9 @@
 package io.splitflow.tools.bench;
 
+import io.splitflow.tools.bench.datasets.DatasetsBench;
+import io.splitflow.tools.bench.datasets.DatasetsReport;
+import io.splitflow.tools.bench.datasets.DatasetsResult;
+import io.splitflow.tools.bench.datasets.DatasetsSettings;
 import io.splitflow.tools.bench.latency.LatencyBench;
 import io.splitflow.tools.bench.latency.LatencyReport;
 import io.splitflow.tools.bench.latency.LatencyResult;
@@ -9,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The bench's modes that measure one thing instead of the stages: {@code --latency}. Each writes
- * bench.json and bench.md to --out, and exits 1 when its checks fail.
+ * The bench's modes that measure one thing instead of the stages: {@code --latency} and {@code
+ * --datasets}. Each writes bench.json and bench.md to --out, and exits 1 when its checks fail.
  */
 final class BenchModes {
   private static final String JOB_HEAP = "1g";
@@ -18,6 +22,9 @@ final class BenchModes {
   private BenchModes() {}
 
   static int run(BenchCommand command, PrintWriter log) throws Exception {
+    if (command.latency && command.datasets != null) {
+      throw command.bad("--latency and --datasets measure different things; give one");
+    }
     Path lake = command.lake != null ? command.lake : command.out.resolve("lake");
     if (command.latency) {
       LatencyResult result = LatencyBench.run(latency(command, lake), log);
@@ -25,7 +32,10 @@ final class BenchModes {
       log.print(LatencyReport.consoleSummary(result));
       return done(command, log, result.totalSeconds(), result.passed());
     }
-    throw new IllegalStateException("no bench mode was asked for");
+    DatasetsResult result = DatasetsBench.run(datasets(command, lake), log);
+    DatasetsReport.write(result, command.out);
+    log.print(DatasetsReport.consoleSummary(result));
+    return done(command, log, result.totalSeconds(), result.passed());
   }
 
   static LatencySettings latency(BenchCommand command, Path lake) {
@@ -46,6 +56,19 @@ final class BenchModes {
         JOB_HEAP,
         20,
         drain,
+        lake);
+  }
+
+  static DatasetsSettings datasets(BenchCommand command, Path lake) {
+    if (command.datasets < 1 || command.recordsPerDataset < 1) {
+      throw command.bad("--datasets and --records-per-dataset must be positive");
+    }
+    return new DatasetsSettings(
+        command.datasets,
+        command.recordsPerDataset,
+        JOB_HEAP,
+        Duration.ofMinutes(20),
+        Duration.ofMinutes(4),
         lake);
   }
 
