@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
           + " memory), ingest, deserialize and merge each alone and in sequence, merge in small"
           + " and large batches, the monolith, and a MERGE against the append of the same batch;"
           + " writes bench.json, bench.md and bench.png to --out.",
+      "With --latency or --datasets it measures that instead: end-to-end latency with the three"
+          + " jobs running side by side, or many small datasets one record per batch.",
       "Exit codes: 0 done, 1 the bench failed, 2 bad arguments."
     })
 public final class BenchCommand implements Callable<Integer> {
