@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.splitflow.common.config.ConfigLoader;
 import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.SplitflowConfig;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,12 +119,7 @@ public final class DatasetsBench {
             settings.jobHeap())) {
       int exit = child.awaitExit(settings.jobTimeout());
       double wall = (System.nanoTime() - wall0) / 1e9;
-      Map<String, Long> batches = new LinkedHashMap<>();
-      for (JsonNode line : child.progress()) {
-        if (line.path("event").asText().equals("batch") && line.path("input_rows").asLong() > 0) {
-          batches.merge(line.path("dataset").asText(), 1L, Long::sum);
-        }
-      }
+      Map<String, Long> batches = child.batchesPerDataset();
       DatasetsResult.JobRun run =
           new DatasetsResult.JobRun(job, wall, child.cpuSeconds(), exit, batches);
       say(

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -128,6 +130,36 @@ public final class JobChild implements AutoCloseable {
       }
     }
     return lines;
+  }
+
+  /** Micro-batches that read something, per dataset, so far. */
+  public Map<String, Long> batchesPerDataset() {
+    Map<String, Long> batches = new TreeMap<>();
+    for (JsonNode line : progress()) {
+      if (line.path("event").asText().equals("batch") && line.path("input_rows").asLong() > 0) {
+        batches.merge(line.path("dataset").asText(), 1L, Long::sum);
+      }
+    }
+    return batches;
+  }
+
+  /** Micro-batches that read something, over every dataset, so far. */
+  public long batches() {
+    return batchesPerDataset().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /**
+   * Offsets behind latest in ingest's last batch that reported it (max over partitions); -1 if
+   * none.
+   */
+  public long lastKafkaLag() {
+    long lag = -1;
+    for (JsonNode line : progress()) {
+      if (line.has("kafka_lag")) {
+        lag = line.path("kafka_lag").path("max").asLong(-1);
+      }
+    }
+    return lag;
   }
 
   /** Waits until {@code queries} streaming queries have started; fails if the child exits. */

@@ -1,6 +1,5 @@
 package io.splitflow.tools.bench.latency;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.splitflow.common.config.ConfigLoader;
 import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.SplitflowConfig;
@@ -107,7 +106,7 @@ public final class LatencyBench {
                   before.job(),
                   before.cpuSeconds(),
                   before.totalCpuSeconds(),
-                  batches(jobs.get(i)) - before.batches()));
+                  jobs.get(i).batches() - before.batches()));
         }
         say(log, "bench: latency: jobs stopped; reading gold's change feed and bronze");
         GoldLatencies.Lake lake = GoldLatencies.read(spark, dataset, MEASURED + "-");
@@ -137,7 +136,7 @@ public final class LatencyBench {
             lake.goldCommits(),
             cpu,
             measured.brokerCpu,
-            checks(measured.produced, lake, all));
+            LatencyChecks.of(measured.produced, lake, all));
       } finally {
         if (!joined) {
           spark.stop();
@@ -204,7 +203,7 @@ public final class LatencyBench {
     Map<String, Long> batches0 = new LinkedHashMap<>();
     for (JobChild job : jobs) {
       cpu0.put(job.name(), job.cpuSeconds());
-      batches0.put(job.name(), batches(job));
+      batches0.put(job.name(), job.batches());
     }
     double broker0 = cpuSeconds(broker.handle());
     say(log, "bench: latency: jobs running; producing " + settings.describe());
@@ -236,7 +235,7 @@ public final class LatencyBench {
       }
     }
     long produceEnd = System.nanoTime();
-    long ingestLag = ingestLag(jobs.get(0));
+    long ingestLag = jobs.get(0).lastKafkaLag();
     long goldAtEnd = goldRows(spark, dataset) - settings.warmupRecords();
     say(
         log,
@@ -267,67 +266,13 @@ public final class LatencyBench {
         produced, (produceEnd - produceStart) / 1e9, goldAtEnd, ingestLag, drain, cpu, brokerCpu);
   }
 
-  static List<Check> checks(long produced, GoldLatencies.Lake lake, Percentiles latency) {
-    List<Check> checks = new ArrayList<>();
-    checks.add(
-        new Check(
-            "every record reached gold once",
-            lake.goldRows() == produced
-                && lake.goldKeys() == produced
-                && lake.inserts() == produced
-                && lake.otherChanges() == 0,
-            String.format(
-                Locale.ROOT,
-                "%,d produced; gold has %,d rows of %,d keys; change feed: %,d inserts, %,d other"
-                    + " changes",
-                produced,
-                lake.goldRows(),
-                lake.goldKeys(),
-                lake.inserts(),
-                lake.otherChanges())));
-    checks.add(
-        new Check(
-            "no dead letters", lake.deadLetters() == 0, lake.deadLetters() + " dead letters"));
-    checks.add(
-        new Check(
-            "every gold row has its Kafka timestamp",
-            lake.unmatched() == 0 && latency.count() == lake.inserts(),
-            lake.unmatched() + " inserts without a bronze row"));
-    checks.add(
-        new Check(
-            "latencies ordered and positive",
-            latency.ordered()
-                && latency.count() > 0
-                && Arrays.stream(lake.latencySeconds()).allMatch(l -> l > 0),
-            "p50 <= p95 <= p99 <= max, every latency > 0"));
-    return checks;
-  }
-
   private static long goldRows(SparkSession spark, DatasetConfig dataset) {
     return dataset.table(TableLayer.GOLD).read(spark).count();
   }
 
-  /** Offsets behind latest in ingest's last batch that read Kafka; -1 if none reported it. */
-  private static long ingestLag(JobChild ingest) {
-    long lag = -1;
-    for (JsonNode line : ingest.progress()) {
-      if (line.has("kafka_lag")) {
-        lag = line.path("kafka_lag").path("max").asLong(-1);
-      }
-    }
-    return lag;
-  }
-
-  private static long batches(JobChild job) {
-    return job.progress().stream()
-        .filter(p -> p.path("event").asText().equals("batch"))
-        .filter(p -> p.path("input_rows").asLong() > 0)
-        .count();
-  }
-
   private static String batches(List<JobChild> jobs) {
     List<String> parts = new ArrayList<>();
-    jobs.forEach(j -> parts.add(j.name() + " " + batches(j)));
+    jobs.forEach(j -> parts.add(j.name() + " " + j.batches()));
     return String.join(", ", parts);
   }
 

@@ -39,7 +39,7 @@ class LatencyReportTest {
             new LatencyResult.JobCpu("deserialize", 3.0, 30.0, 2),
             new LatencyResult.JobCpu("merge", 4.0, 40.0, 2)),
         0.5,
-        LatencyBench.checks(4, lake, all));
+        LatencyChecks.of(4, lake, all));
   }
 
   static LatencyResult steady() {
@@ -107,14 +107,12 @@ class LatencyReportTest {
     GoldLatencies.Lake twice =
         new GoldLatencies.Lake(new double[] {1, 2, 3, 4}, 4, 3, 4, 1, 0, 0, 1);
 
-    assertThat(Check.all(LatencyBench.checks(4, missing, Percentiles.of(missing.latencySeconds()))))
+    assertThat(Check.all(LatencyChecks.of(4, missing, Percentiles.of(missing.latencySeconds()))))
         .isFalse();
-    assertThat(Check.all(LatencyBench.checks(4, twice, Percentiles.of(twice.latencySeconds()))))
+    assertThat(Check.all(LatencyChecks.of(4, twice, Percentiles.of(twice.latencySeconds()))))
         .isFalse();
     assertThat(
-            LatencyBench.checks(4, missing, Percentiles.of(missing.latencySeconds()))
-                .get(0)
-                .detail())
+            LatencyChecks.of(4, missing, Percentiles.of(missing.latencySeconds())).get(0).detail())
         .isEqualTo(
             "4 produced; gold has 3 rows of 3 keys; change feed: 3 inserts, 0 other changes");
   }
