@@ -67,7 +67,7 @@ final class BenchModes {
         command.datasets,
         command.recordsPerDataset,
         JOB_HEAP,
-        Duration.ofMinutes(20),
+        Duration.ofMinutes(60),
         Duration.ofMinutes(4),
         lake);
   }

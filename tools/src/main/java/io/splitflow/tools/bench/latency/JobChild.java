@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -188,12 +189,11 @@ public final class JobChild implements AutoCloseable {
     }
   }
 
-  /** Waits for the child to end on its own and returns its exit code. */
-  public int awaitExit(Duration timeout) throws InterruptedException {
-    if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-      throw failure("did not finish within " + timeout);
-    }
-    return process.exitValue();
+  /** Waits for the child to end on its own: its exit code, or empty if it still runs. */
+  public OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        ? OptionalInt.of(process.exitValue())
+        : OptionalInt.empty();
   }
 
   /** SIGTERM (the jobs stop between batches), then waits; SIGKILL after a minute. */
