@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
           + " memory), ingest, deserialize and merge each alone and in sequence, merge in small"
           + " and large batches, the monolith, and a MERGE against the append of the same batch;"
           + " writes bench.json, bench.md and bench.png to --out.",
+      "With --latency or --datasets it measures that instead: end-to-end latency with the three"
+          + " jobs running side by side, or many small datasets one record per batch.",
       "Exit codes: 0 done, 1 the bench failed, 2 bad arguments."
     })
 public final class BenchCommand implements Callable<Integer> {
@@ -147,10 +149,53 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--config", description = "The config (default conf/bench.yaml).")
   Path config;
 
+  @Option(
+      names = "--latency",
+      description =
+          "Instead of the stages: end-to-end latency with the three jobs running side by side in"
+              + " JVMs of their own (interval triggers) and a producer at --rate for --minutes.")
+  boolean latency;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "1000",
+      description = "--latency: records per second (default ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(
+      names = "--minutes",
+      defaultValue = "2",
+      description = "--latency: minutes to produce, fractions allowed (default ${DEFAULT-VALUE}).")
+  double minutes;
+
+  @Option(
+      names = "--interval",
+      defaultValue = "2",
+      description = "--latency: each job's trigger interval in seconds (default ${DEFAULT-VALUE}).")
+  long interval;
+
+  @Option(
+      names = "--datasets",
+      description =
+          "Instead of the stages: N small datasets in one application per job, one record per"
+              + " micro-batch, ingest then deserialize then merge (default N 12).",
+      arity = "0..1",
+      fallbackValue = "12")
+  Integer datasets;
+
+  @Option(
+      names = "--records-per-dataset",
+      defaultValue = "10",
+      description = "--datasets: records (and so batches) per dataset (default ${DEFAULT-VALUE}).")
+  int recordsPerDataset;
+
   @Override
   public Integer call() throws Exception {
-    BenchSettings settings = settings();
     PrintWriter log = spec.commandLine().getOut();
+    if (latency || datasets != null) {
+      return BenchModes.run(this, log);
+    }
+    BenchSettings settings = settings();
     if (batchCost) {
       BatchCostResult result = BatchCostBench.run(settings, batch, log);
       BatchCostReport.write(result, out);
@@ -275,7 +320,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private ParameterException bad(String message) {
+  ParameterException bad(String message) {
     return new ParameterException(spec.commandLine(), message);
   }
 }

@@ -11,10 +11,10 @@ import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.spark.sql.SparkSession;
 
 /** The machine and the versions a bench ran on, for bench.json and the README's table. */
-final class BenchEnvironment {
+public final class BenchEnvironment {
   private BenchEnvironment() {}
 
-  static Map<String, Object> machine(SparkSession spark) {
+  public static Map<String, Object> machine(SparkSession spark) {
     Map<String, Object> machine = new LinkedHashMap<>();
     machine.put("cores", Runtime.getRuntime().availableProcessors());
     machine.put("cpu", cpuModel());
@@ -36,7 +36,7 @@ final class BenchEnvironment {
     return machine;
   }
 
-  static Map<String, String> versions(SparkSession spark) {
+  public static Map<String, String> versions(SparkSession spark) {
     Map<String, String> versions = new LinkedHashMap<>();
     versions.put("splitflow", JobVersion.current());
     versions.put("spark", spark.version());

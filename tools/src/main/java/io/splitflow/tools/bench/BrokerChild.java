@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * that its CPU is measured apart from the jobs': the bench reads it from the child's process
  * handle.
  */
-final class BrokerChild implements AutoCloseable {
+public final class BrokerChild implements AutoCloseable {
   private static final String READY = "bootstrap.servers=";
   private final Process process;
   private final String bootstrapServers;
@@ -25,7 +25,7 @@ final class BrokerChild implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
   }
 
-  static BrokerChild start(List<String> topics, int partitions, Path log) throws Exception {
+  public static BrokerChild start(List<String> topics, int partitions, Path log) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
@@ -88,11 +88,11 @@ final class BrokerChild implements AutoCloseable {
     return new BrokerChild(process, servers);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return bootstrapServers;
   }
 
-  ProcessHandle handle() {
+  public ProcessHandle handle() {
     return process.toHandle();
   }
 

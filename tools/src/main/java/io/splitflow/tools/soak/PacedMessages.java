@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
  * A generator's messages at a steady rate until a deadline: message {@code n} is released at {@code
  * start + n / rate}, so a slow send is caught up on rather than lost.
  */
-final class PacedMessages implements Iterator<Message> {
+public final class PacedMessages implements Iterator<Message> {
   private final Iterator<Message> messages;
   private final double perSecond;
   private final long startNanos;
   private final long deadlineNanos;
   private long released;
 
-  PacedMessages(Iterator<Message> messages, double perSecond, long durationNanos) {
+  public PacedMessages(Iterator<Message> messages, double perSecond, long durationNanos) {
     this.messages = messages;
     this.perSecond = perSecond;
     this.startNanos = System.nanoTime();

@@ -180,7 +180,7 @@ public final class BenchJson {
    * order changes from one JVM to the next: their keys are sorted, so the same result always writes
    * the same file.
    */
-  static JsonNode value(Object v) {
+  public static JsonNode value(Object v) {
     if (v == null) {
       return NODES.nullNode();
     } else if (v instanceof Optional<?> o) {

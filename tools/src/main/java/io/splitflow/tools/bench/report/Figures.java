@@ -6,25 +6,25 @@ import java.math.MathContext;
 import java.util.Locale;
 
 /** Numbers as people read them in bench.md and on the terminal. */
-final class Figures {
-  static final String NONE = "—";
+public final class Figures {
+  public static final String NONE = "—";
   private static final double MIB = 1024.0 * 1024;
   private static final double GIB = MIB * 1024;
 
   private Figures() {}
 
   /** A count with thousands separators: {@code 1,234,567}. */
-  static String count(long n) {
+  public static String count(long n) {
     return String.format(Locale.US, "%,d", n);
   }
 
   /** A rate rounded to whole records with thousands separators. */
-  static String rate(double perSecond) {
+  public static String rate(double perSecond) {
     return Double.isFinite(perSecond) ? String.format(Locale.US, "%,.0f", perSecond) : NONE;
   }
 
   /** Two or three significant digits, none after the point from 100 up: 0.053, 1.50, 12.3, 412. */
-  static String decimal(double x) {
+  public static String decimal(double x) {
     if (!Double.isFinite(x)) {
       return NONE;
     }

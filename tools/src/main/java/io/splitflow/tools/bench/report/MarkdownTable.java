@@ -5,17 +5,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A GitHub markdown table: the first columns hold text (left), the rest figures (right). */
-final class MarkdownTable {
+public final class MarkdownTable {
   private final int textColumns;
   private final List<String> headers;
   private final List<List<String>> rows = new ArrayList<>();
 
-  MarkdownTable(int textColumns, String... headers) {
+  public MarkdownTable(int textColumns, String... headers) {
     this.textColumns = textColumns;
     this.headers = List.of(headers);
   }
 
-  MarkdownTable row(String... cells) {
+  public MarkdownTable row(String... cells) {
     if (cells.length != headers.size()) {
       throw new IllegalArgumentException(
           "a row of " + cells.length + " cells in a table of " + headers.size() + " columns");
