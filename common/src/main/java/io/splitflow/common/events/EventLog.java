@@ -10,6 +10,8 @@ import io.splitflow.common.table.Transactions;
 import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -111,9 +113,18 @@ public final class EventLog {
     return events;
   }
 
+  /**
+   * One lock per event-log table in this JVM: the queries of several datasets in one application
+   * share their job's table, and two creating it at once make Delta refuse one of them
+   * (DELTA_PROTOCOL_CHANGED), which lost that query's first rows.
+   */
+  private static final Map<String, Object> CREATING = new ConcurrentHashMap<>();
+
   private void ensure(SparkSession spark) {
     if (!ensured) {
-      TableInitializer.ensure(spark, TableDefinitions.eventLog(table()));
+      synchronized (CREATING.computeIfAbsent(table().toString(), t -> new Object())) {
+        TableInitializer.ensure(spark, TableDefinitions.eventLog(table()));
+      }
       ensured = true;
     }
   }

@@ -105,4 +105,34 @@ class EventLogTest {
         .containsExactlyInAnyOrder("ingest", "merge");
     assertThatThrownBy(() -> EventLog.of(config).table()).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void theQueriesOfSeveralDatasetsCreatingTheLogAtOnceLoseNoRow() throws Exception {
+    TableRef table = TableRef.atPath(dir.resolve("shared").toString());
+    int datasets = 4;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(datasets);
+    try {
+      List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+      for (int i = 0; i < datasets; i++) {
+        String dataset = "d" + i;
+        writes.add(
+            pool.submit(
+                () ->
+                    new EventLog(table)
+                        .appendOnce(
+                            spark,
+                            Event.batch(
+                                dataset, "ingest", "q-" + dataset, 0, 1, Map.of(), null, "v"),
+                            "app-" + dataset,
+                            0)));
+      }
+      for (java.util.concurrent.Future<?> write : writes) {
+        write.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(new EventLog(table).read(spark).count()).isEqualTo(datasets);
+  }
 }
