@@ -18,6 +18,8 @@ import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.commands.DMLUtils;
 import org.apache.spark.sql.delta.commands.WriteIntoDelta;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -44,9 +46,34 @@ final class IdempotentAppend {
   /** Past this many commits since the known answer, Delta's own lookup is the cheaper one. */
   static final int MAX_CATCH_UP = 100;
 
+  private static final Logger LOG = LoggerFactory.getLogger("io.splitflow.delta");
+
   private static final Map<String, Known> KNOWN = new ConcurrentHashMap<>();
 
   private IdempotentAppend() {}
+
+  private static volatile boolean usable = true;
+
+  /** False once this Delta build turned out not to have the internals used here. */
+  static boolean usable() {
+    return usable;
+  }
+
+  /**
+   * Stops using this way for the JVM's life: Delta's internals ({@link WriteIntoDelta}'s
+   * constructor, the transaction's read set) are not an API and differ in other builds of Delta,
+   * e.g. a platform's own. The append then falls back to Delta's write options, which cost the
+   * state rebuild but are the same commit.
+   */
+  static void disable(LinkageError e) {
+    if (usable) {
+      usable = false;
+      LOG.warn(
+          "appends fall back to Delta's txnAppId/txnVersion write options: this Delta build lacks"
+              + " {}",
+          e.toString());
+    }
+  }
 
   /** Forgets what is known, as a new JVM would (tests). */
   static void forget() {

@@ -40,13 +40,18 @@ public final class Transactions {
    * Like {@link #appendOnce(Dataset, TableRef, String, long)}, with Delta write {@code options}
    * ({@link #MERGE_SCHEMA}, {@link #USER_METADATA}). Tables at a path take {@link
    * IdempotentAppend}'s way (the same commit, without rebuilding the table's state per write);
-   * catalog tables Delta's {@code txnAppId}/{@code txnVersion} write options.
+   * catalog tables, and every table on a Delta build whose internals {@link IdempotentAppend}
+   * cannot call, Delta's {@code txnAppId}/{@code txnVersion} write options.
    */
   public static void appendOnce(
       Dataset<Row> rows, TableRef table, String appId, long batchId, Map<String, String> options) {
-    if (table.isPath()) {
-      IdempotentAppend.append(rows, table.path(), appId, batchId, options);
-      return;
+    if (table.isPath() && IdempotentAppend.usable()) {
+      try {
+        IdempotentAppend.append(rows, table.path(), appId, batchId, options);
+        return;
+      } catch (LinkageError e) { // a Delta whose internals differ, e.g. a platform's own build
+        IdempotentAppend.disable(e);
+      }
     }
     table.append(
         rows.write().options(options).option("txnAppId", appId).option("txnVersion", batchId));
