@@ -199,27 +199,23 @@ public final class BenchCommand implements Callable<Integer> {
     if (batchCost) {
       BatchCostResult result = BatchCostBench.run(settings, batch, log);
       BatchCostReport.write(result, out);
-      log.println(BatchCostReport.consoleSummary(result));
-      log.printf(
-          Locale.ROOT,
-          "bench: %.0f s; wrote %s, %s and %s%n",
-          result.totalSeconds(),
-          out.resolve(BenchReport.JSON),
-          out.resolve(BenchReport.MARKDOWN),
-          out.resolve(BenchReport.CHART));
-      log.flush();
-      return 0;
+      return done(log, BatchCostReport.consoleSummary(result), result.totalSeconds());
     }
     BenchResult result = Bench.run(settings, log);
     BenchReport.write(result, out);
-    log.println(BenchReport.consoleSummary(result));
+    return done(log, BenchReport.consoleSummary(result), result.totalSeconds());
+  }
+
+  /** The run's summary and where its files went; exit code 0. */
+  private int done(PrintWriter log, String summary, double seconds) {
+    log.println(summary);
     log.printf(
         Locale.ROOT,
         "bench: %.0f s; wrote %s, %s and %s%n",
-        result.totalSeconds(),
-        out.resolve("bench.json"),
-        out.resolve("bench.md"),
-        out.resolve("bench.png"));
+        seconds,
+        out.resolve(BenchReport.JSON),
+        out.resolve(BenchReport.MARKDOWN),
+        out.resolve(BenchReport.CHART));
     log.flush();
     return 0;
   }

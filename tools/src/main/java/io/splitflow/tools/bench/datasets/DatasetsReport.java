@@ -40,25 +40,20 @@ public final class DatasetsReport {
     body.set("cpu_seconds", ModeReport.number(r.cpuSeconds()));
     body.set("target_wall_seconds", ModeReport.number(r.targetWallSeconds()));
     body.put("target_met", r.targetMet());
-    ArrayNode checks = body.putArray("checks");
-    r.checks()
-        .forEach(
-            c ->
-                checks
-                    .addObject()
-                    .put("name", c.name())
-                    .put("passed", c.passed())
-                    .put("detail", c.detail()));
-    body.put("passed", r.passed());
+    ModeReport.putChecks(body, r.checks(), r.passed());
     return ModeReport.tree(
         r.started(), r.totalSeconds(), r.machine(), r.versions(), r.settings(), SECTION, body);
   }
 
   public static String markdown(DatasetsResult r) {
-    StringBuilder md = new StringBuilder("# splitflow bench: many small datasets\n\n");
-    md.append(ModeReport.machineLine(r.machine(), r.versions(), r.settings())).append("; ");
-    md.append("started ").append(r.started()).append(", ");
-    md.append(Figures.decimal(r.totalSeconds())).append(" s in all.\n\n");
+    StringBuilder md =
+        ModeReport.markdownHead(
+            "many small datasets",
+            r.machine(),
+            r.versions(),
+            r.settings(),
+            r.started(),
+            r.totalSeconds());
     md.append(
         String.format(
             "%d JSON datasets of %d records each; each job one application over every dataset"

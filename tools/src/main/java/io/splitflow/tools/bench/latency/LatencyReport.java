@@ -48,25 +48,20 @@ public final class LatencyReport {
     }
     body.set("jobs_cpu_seconds", ModeReport.number(r.jobsCpuSeconds()));
     body.set("broker_cpu_seconds", ModeReport.number(r.brokerCpuSeconds()));
-    ArrayNode checks = body.putArray("checks");
-    r.checks()
-        .forEach(
-            c ->
-                checks
-                    .addObject()
-                    .put("name", c.name())
-                    .put("passed", c.passed())
-                    .put("detail", c.detail()));
-    body.put("passed", r.passed());
+    ModeReport.putChecks(body, r.checks(), r.passed());
     return ModeReport.tree(
         r.started(), r.totalSeconds(), r.machine(), r.versions(), r.settings(), SECTION, body);
   }
 
   public static String markdown(LatencyResult r) {
-    StringBuilder md = new StringBuilder("# splitflow bench: end-to-end latency\n\n");
-    md.append(ModeReport.machineLine(r.machine(), r.versions(), r.settings())).append("; ");
-    md.append("started ").append(r.started()).append(", ");
-    md.append(Figures.decimal(r.totalSeconds())).append(" s in all.\n\n");
+    StringBuilder md =
+        ModeReport.markdownHead(
+            "end-to-end latency",
+            r.machine(),
+            r.versions(),
+            r.settings(),
+            r.started(),
+            r.totalSeconds());
     md.append(
         String.format(
             "The three jobs each in a JVM of its own, trigger interval=%ss, a producer at %s"

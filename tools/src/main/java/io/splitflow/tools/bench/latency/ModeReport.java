@@ -3,15 +3,18 @@ package io.splitflow.tools.bench.latency;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.splitflow.tools.bench.report.BenchJson;
 import io.splitflow.tools.bench.report.BenchReport;
+import io.splitflow.tools.bench.report.Figures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,6 +46,34 @@ public final class ModeReport {
     root.set("settings", BenchJson.value(settings));
     root.set(section, body);
     return root;
+  }
+
+  /** The mode's checks, one object each, and whether every one passed, into its section. */
+  public static void putChecks(ObjectNode body, List<Check> checks, boolean passed) {
+    ArrayNode array = body.putArray("checks");
+    checks.forEach(
+        c ->
+            array
+                .addObject()
+                .put("name", c.name())
+                .put("passed", c.passed())
+                .put("detail", c.detail()));
+    body.put("passed", passed);
+  }
+
+  /** bench.md's title and first paragraph: the machine, when the run started, how long it took. */
+  public static StringBuilder markdownHead(
+      String title,
+      Map<String, Object> machine,
+      Map<String, String> versions,
+      Map<String, Object> settings,
+      Instant started,
+      double totalSeconds) {
+    StringBuilder md = new StringBuilder("# splitflow bench: ").append(title).append("\n\n");
+    md.append(machineLine(machine, versions, settings)).append("; ");
+    md.append("started ").append(started).append(", ");
+    md.append(Figures.decimal(totalSeconds)).append(" s in all.\n\n");
+    return md;
   }
 
   public static void write(Path dir, ObjectNode json, String markdown) throws IOException {
