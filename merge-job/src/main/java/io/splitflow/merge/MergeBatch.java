@@ -68,7 +68,7 @@ public final class MergeBatch {
       long skipped = shape.skipped();
       long versionCount = shape.versionCount();
       Dataset<Row> versions = Versions.applicable(all);
-      BatchPredicates predicates = shape.predicates(versions, batchSpec);
+      BatchPredicates predicates = shape.predicates();
       BatchTxn txn = new BatchTxn(spark, appId, batchId, batchSpec.addColumns());
       GoldWriter writer = writer(batchSpec);
       RetryPolicy policy =

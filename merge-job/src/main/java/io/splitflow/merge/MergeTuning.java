@@ -7,15 +7,12 @@ import org.apache.spark.sql.RuntimeConfig;
  * Knobs of the merge that depend on the cluster rather than the dataset, read from the session's
  * confs (settable under {@code spark:} in the YAML file or with {@code --set spark.<conf>=...}).
  */
-public record MergeTuning(
-    long broadcastMaxRows, int keyFilterMaxValues, int maxAttempts, Duration firstBackoff) {
+public record MergeTuning(long broadcastMaxRows, int maxAttempts, Duration firstBackoff) {
   public static final String BROADCAST_MAX_ROWS = "spark.splitflow.merge.broadcastMaxRows";
-  public static final String KEY_FILTER_MAX_VALUES = "spark.splitflow.merge.keyFilterMaxValues";
   public static final String MAX_ATTEMPTS = "spark.splitflow.merge.maxAttempts";
   public static final String FIRST_BACKOFF_MS = "spark.splitflow.merge.retryBackoffMs";
 
-  public static final MergeTuning DEFAULT =
-      new MergeTuning(100_000, 1_000, 3, Duration.ofSeconds(1));
+  public static final MergeTuning DEFAULT = new MergeTuning(100_000, 3, Duration.ofSeconds(1));
 
   public MergeTuning {
     if (maxAttempts < 1) {
@@ -27,7 +24,6 @@ public record MergeTuning(
   public static MergeTuning from(RuntimeConfig conf) {
     return new MergeTuning(
         number(conf, BROADCAST_MAX_ROWS, DEFAULT.broadcastMaxRows()),
-        (int) number(conf, KEY_FILTER_MAX_VALUES, DEFAULT.keyFilterMaxValues()),
         (int) number(conf, MAX_ATTEMPTS, DEFAULT.maxAttempts()),
         Duration.ofMillis(number(conf, FIRST_BACKOFF_MS, DEFAULT.firstBackoff().toMillis())));
   }

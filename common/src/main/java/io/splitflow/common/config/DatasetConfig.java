@@ -96,7 +96,7 @@ public record DatasetConfig(
       List<String> partitionBy) {
     public static final MergeMode DEFAULT_MODE = MergeMode.SCD1;
     public static final boolean DEFAULT_CHANGE_DATA_FEED = false;
-    public static final boolean DEFAULT_DELETION_VECTORS = true;
+    public static final boolean DEFAULT_DELETION_VECTORS = false;
 
     public MergeSettings {
       keys = List.copyOf(keys);

@@ -54,7 +54,7 @@ class DatasetOptionsTest {
     assertThat(d.decode().tombstoneKey()).isEmpty();
     assertThat(d.schemaEvolution()).isEqualTo(SchemaEvolution.NONE);
     assertThat(d.merge().mode()).isEqualTo(MergeMode.SCD1);
-    assertThat(d.merge().deletionVectors()).isTrue();
+    assertThat(d.merge().deletionVectors()).isFalse();
     assertThat(d.merge().changeDataFeed()).isFalse();
     assertThat(d.merge().partitionBy()).isEmpty();
     assertThat(d.merge().trackHistoryColumns()).isEmpty();
@@ -217,13 +217,13 @@ class DatasetOptionsTest {
         dataset(
             FIELDS
                 + "    merge: { mode: scd2, keys: [id, day], sequence-by: at, track-history-columns: [v],"
-                + " delete-when: \"v < 0\", change-data-feed: true, deletion-vectors: false, partition-by: day }\n"
+                + " delete-when: \"v < 0\", change-data-feed: true, deletion-vectors: true, partition-by: day }\n"
                 + "    schema-evolution: add-columns\n");
     assertThat(d.merge().mode()).isEqualTo(MergeMode.SCD2);
     assertThat(d.merge().trackHistoryColumns()).containsExactly("v");
     assertThat(d.merge().deleteWhen()).contains("v < 0");
     assertThat(d.merge().changeDataFeed()).isTrue();
-    assertThat(d.merge().deletionVectors()).isFalse();
+    assertThat(d.merge().deletionVectors()).isTrue();
     assertThat(d.merge().partitionBy()).containsExactly("day");
     assertThat(d.schemaEvolution()).isEqualTo(SchemaEvolution.ADD_COLUMNS);
     rejected(

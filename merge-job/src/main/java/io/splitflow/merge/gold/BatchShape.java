@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -25,17 +26,20 @@ import org.apache.spark.sql.Row;
 
 /**
  * What a batch holds, from one pass over its versions: how many rows, how many of them cannot be
- * placed, the values of gold's partition columns among the rest, and the newest Kafka timestamp.
- * Each Spark action costs a job's overhead even on a small batch, so these share one.
+ * placed, the values of gold's partition columns and the range of its other key columns among the
+ * rest, and the newest Kafka timestamp. Each Spark action costs a job's overhead even on a small
+ * batch, so these share one.
  */
 public record BatchShape(
     long input,
     long skipped,
     Map<String, List<Object>> partitionValues,
+    Map<String, BatchPredicates.Range> keyRanges,
     Optional<Timestamp> newestSource) {
 
   public BatchShape {
     partitionValues = Map.copyOf(partitionValues);
+    keyRanges = Map.copyOf(keyRanges);
   }
 
   /** {@code all} as {@link Versions#of} makes it, with {@link Versions#APPLICABLE}. */
@@ -46,18 +50,39 @@ public record BatchShape(
     for (String column : spec.partitionBy()) {
       aggregates.add(collect_set(when(applicable, col(quoted(column)))));
     }
+    List<String> ranged = rangedKeys(spec);
+    for (String key : ranged) {
+      aggregates.add(min(when(applicable, col(quoted(key)))));
+      aggregates.add(max(when(applicable, col(quoted(key)))));
+    }
     aggregates.add(max(col(Versions.SOURCE_TIMESTAMP)));
     Row row = all.agg(count(lit(1)), aggregates.toArray(Column[]::new)).first();
+    int at = 2;
     Map<String, List<Object>> values = new LinkedHashMap<>();
-    for (int i = 0; i < spec.partitionBy().size(); i++) {
-      values.put(spec.partitionBy().get(i), List.copyOf(row.getList(i + 2)));
+    for (String column : spec.partitionBy()) {
+      values.put(column, List.copyOf(row.getList(at++)));
     }
-    int newest = row.size() - 1;
+    Map<String, BatchPredicates.Range> ranges = new LinkedHashMap<>();
+    for (String key : ranged) {
+      Object low = row.get(at++);
+      Object high = row.get(at++);
+      if (low != null && high != null) {
+        ranges.put(key, new BatchPredicates.Range(low, high));
+      }
+    }
     return new BatchShape(
         row.getLong(0),
         row.getLong(1),
         values,
-        row.isNullAt(newest) ? Optional.empty() : Optional.of(row.getTimestamp(newest)));
+        ranges,
+        row.isNullAt(at) ? Optional.empty() : Optional.of(row.getTimestamp(at)));
+  }
+
+  /** The key columns that are not partition columns: their range, not their values, prunes. */
+  private static List<String> rangedKeys(MergeSpec spec) {
+    List<String> keys = new ArrayList<>(spec.keys());
+    keys.removeAll(spec.partitionBy());
+    return keys;
   }
 
   /** The rows a writer gets: the input less the skipped. */
@@ -65,8 +90,10 @@ public record BatchShape(
     return input - skipped;
   }
 
-  /** The predicates for the batch's applicable {@code versions}; key lists when few. */
-  public BatchPredicates predicates(Dataset<Row> versions, MergeSpec spec) {
-    return BatchPredicates.of(versions, spec, versionCount(), partitionValues);
+  /** The predicates on gold for the batch's applicable versions; none for an empty batch. */
+  public BatchPredicates predicates() {
+    return versionCount() == 0
+        ? BatchPredicates.none()
+        : new BatchPredicates(partitionValues, keyRanges);
   }
 }

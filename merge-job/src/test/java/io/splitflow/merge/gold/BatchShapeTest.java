@@ -11,6 +11,7 @@ import io.splitflow.merge.MergeSpec;
 import io.splitflow.merge.dedupe.Versions;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,35 @@ class BatchShapeTest {
     assertThat(shape.newestSource()).contains(seq(50));
     assertThat(Versions.applicable(all).columns())
         .doesNotContain(Versions.APPLICABLE, Versions.SOURCE_TIMESTAMP);
+  }
+
+  @Test
+  void predicatesBoundTheKeysOfTheRowsThatCanBePlacedAndSelectOnlyTheirGoldRows() {
+    BronzeFixtures batch =
+        new BronzeFixtures()
+            .add("c", 1.0, 10, 1)
+            .add("k", 2.0, 30, 2)
+            .add("f", 3.0, 40, 3)
+            .row(Map.of("value", 4.0), 4, 50, false); // no key: not in any range
+    Dataset<Row> all = Versions.of(batch.toDataset(spark), spec);
+
+    BatchPredicates predicates = BatchShape.of(all, spec).predicates();
+
+    assertThat(predicates.values()).isEmpty(); // gold is not partitioned here
+    assertThat(predicates.ranges()).containsOnlyKeys("id");
+    assertThat(predicates.ranges().get("id")).isEqualTo(new BatchPredicates.Range("c", "k"));
+    Dataset<Row> gold =
+        spark
+            .createDataset(java.util.List.of("a", "c", "d", "k", "m"), Encoders.STRING())
+            .toDF("id");
+    assertThat(gold.where(predicates.on(null).orElseThrow()).as(Encoders.STRING()).collectAsList())
+        .containsExactly("c", "d", "k");
+  }
+
+  @Test
+  void anEmptyBatchHasNoNewestTimestampAndNoPredicates() {
+    Dataset<Row> empty = Versions.of(new BronzeFixtures().toDataset(spark), spec);
+    assertThat(BatchShape.of(empty, spec).predicates().on(null)).isEmpty();
   }
 
   @Test

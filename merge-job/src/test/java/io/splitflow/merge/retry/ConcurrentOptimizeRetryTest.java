@@ -127,8 +127,7 @@ class ConcurrentOptimizeRetryTest {
   void conflictOnEveryAttemptFailsNamingTheTableAndTheAttempts() {
     MergeSpec spec = MergeHarness.spec(MergeMode.SCD2);
     MergeHarness h =
-        goldWithTwoFiles(
-            spec.withTuning(new MergeTuning(100_000, 1_000, 2, Duration.ofMillis(10))));
+        goldWithTwoFiles(spec.withTuning(new MergeTuning(100_000, 2, Duration.ofMillis(10))));
     // rewrites b's file every time: each attempt meets a file removed under it
     install(
         other ->

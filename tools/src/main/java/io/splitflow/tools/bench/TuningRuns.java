@@ -66,9 +66,9 @@ final class TuningRuns {
           new Knob(
               JobName.MERGE,
               "deletion vectors",
-              "off (default on)",
+              "on (default off)",
               Map.of(),
-              List.of("datasets.%s.merge.deletion-vectors=false")),
+              List.of("datasets.%s.merge.deletion-vectors=true")),
           new Knob(
               JobName.MERGE,
               "broadcast the batch",

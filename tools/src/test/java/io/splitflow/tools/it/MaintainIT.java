@@ -65,7 +65,7 @@ class MaintainIT {
     assertThat(properties(p.dataset.table(TableLayer.RAW)))
         .containsEntry("delta.appendOnly", "true");
     assertThat(properties(p.dataset.table(TableLayer.GOLD)))
-        .containsEntry("delta.enableDeletionVectors", "true");
+        .containsEntry("delta.enableDeletionVectors", "false");
     assertThat(detail(p.dataset.table(TableLayer.DEAD_LETTER), "partitionColumns").toString())
         .contains("failed_date");
     assertThat(p.count(TableLayer.BRONZE)).isZero();
