@@ -86,6 +86,39 @@ final class IdempotentAppend {
    */
   static boolean append(
       Dataset<Row> rows, String path, String appId, long version, Map<String, String> options) {
+    return write(rows, path, appId, version, options, null) == Outcome.WRITTEN;
+  }
+
+  /** What {@link #appendIfUnchanged} did. */
+  enum Outcome {
+    WRITTEN,
+    ALREADY_COMMITTED,
+    TABLE_MOVED
+  }
+
+  /**
+   * Like {@link #append}, for rows computed from the table as of {@code readVersion}: nothing is
+   * written ({@link Outcome#TABLE_MOVED}) when the table is past that version, and the transaction
+   * counts as having read the whole table, so a commit by anyone else that lands before this one
+   * adds or removes files fails it with Delta's concurrent-modification error, as a MERGE's would.
+   */
+  static Outcome appendIfUnchanged(
+      Dataset<Row> rows,
+      String path,
+      String appId,
+      long version,
+      Map<String, String> options,
+      long readVersion) {
+    return write(rows, path, appId, version, options, readVersion);
+  }
+
+  private static Outcome write(
+      Dataset<Row> rows,
+      String path,
+      String appId,
+      long version,
+      Map<String, String> options,
+      Long readVersion) {
     SparkSession spark = rows.sparkSession();
     DeltaLog log = DeltaLog.forTable(spark, new Path(path));
     String key = log.dataPath() + "\u0000" + appId;
@@ -97,7 +130,13 @@ final class IdempotentAppend {
       txn.readTxn().$plus$eq(appId); // a concurrent commit of this app id conflicts, as in Delta
       if (committed >= version) {
         KNOWN.put(key, new Known(snapshot.version(), committed));
-        return false;
+        return Outcome.ALREADY_COMMITTED;
+      }
+      if (readVersion != null) {
+        if (snapshot.version() != readVersion) {
+          return Outcome.TABLE_MOVED;
+        }
+        txn.readWholeTable();
       }
       Map<String, String> all = new java.util.HashMap<>(options);
       all.put(DeltaOptions.TXN_APP_ID(), appId);
@@ -131,7 +170,7 @@ final class IdempotentAppend {
       txn.commitIfNeeded(data.actions(), operation, data.stringTags());
       // the commits after the snapshot read here hold this one: the next append reads them
       KNOWN.put(key, new Known(snapshot.version(), version));
-      return true;
+      return Outcome.WRITTEN;
     } finally {
       OptimisticTransaction$.MODULE$.clearActive();
     }

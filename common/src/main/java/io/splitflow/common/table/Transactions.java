@@ -2,10 +2,12 @@ package io.splitflow.common.table;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.WeakHashMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 
 /**
  * Idempotent writes keyed by (app id, batch id): Delta skips a version it has already committed for
@@ -58,6 +60,44 @@ public final class Transactions {
   }
 
   /** Runs a MERGE (or any DML) so that Delta skips it if (appId, batchId) was already committed. */
+  /**
+   * Appends {@code rows}, computed from {@code table} as it was at {@code readVersion}, once per
+   * (appId, batchId), if nothing else was committed to the table since: for a batch whose rows are
+   * all new to it, an append does what a MERGE would at a fraction of its cost. Returns false,
+   * having written nothing, when the table moved on or is a catalog table (the caller MERGEs
+   * instead); a commit by anyone else between this one's read and its commit fails it as a MERGE's
+   * would.
+   */
+  public static boolean appendOnceIfUnchanged(
+      Dataset<Row> rows,
+      TableRef table,
+      String appId,
+      long batchId,
+      Map<String, String> options,
+      long readVersion) {
+    if (!table.isPath() || !IdempotentAppend.usable()) {
+      return false;
+    }
+    try {
+      return IdempotentAppend.appendIfUnchanged(
+              rows, table.path(), appId, batchId, options, readVersion)
+          != IdempotentAppend.Outcome.TABLE_MOVED;
+    } catch (LinkageError e) { // a Delta whose internals differ, e.g. a platform's own build
+      IdempotentAppend.disable(e);
+      return false;
+    }
+  }
+
+  /**
+   * The newest version of a table at a path this JVM has seen, without looking at the store again;
+   * empty for a catalog table.
+   */
+  public static OptionalLong knownVersion(SparkSession spark, TableRef table) {
+    return table.isPath()
+        ? OptionalLong.of(DeltaLog.forTable(spark, table.path()).unsafeVolatileSnapshot().version())
+        : OptionalLong.empty();
+  }
+
   public static void runOnce(SparkSession spark, String appId, long batchId, Runnable write) {
     synchronized (SESSION_TXN_LOCKS.computeIfAbsent(spark, session -> new Object())) {
       spark.conf().set(APP_ID_CONF, appId);

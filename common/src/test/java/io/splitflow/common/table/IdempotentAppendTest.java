@@ -85,6 +85,33 @@ class IdempotentAppendTest {
   }
 
   @Test
+  void anAppendOfRowsReadAtAVersionLandsOnlyOnThatVersionAndOnce() {
+    IdempotentAppend.append(rows(1), path, "other", 0, Map.of());
+    long read = DeltaCommits.latestVersion(DeltaLog.forTable(spark, path));
+
+    assertThat(IdempotentAppend.appendIfUnchanged(rows(2), path, "app", 0, Map.of(), read))
+        .isEqualTo(IdempotentAppend.Outcome.WRITTEN);
+    assertThat(IdempotentAppend.appendIfUnchanged(rows(2), path, "app", 0, Map.of(), read))
+        .isEqualTo(IdempotentAppend.Outcome.ALREADY_COMMITTED);
+    // the table moved past the version the rows were computed from: nothing is written
+    assertThat(IdempotentAppend.appendIfUnchanged(rows(3), path, "app", 1, Map.of(), read))
+        .isEqualTo(IdempotentAppend.Outcome.TABLE_MOVED);
+    assertThat(count()).isEqualTo(2);
+    TableRef table = TableRef.atPath(path);
+    assertThat(Transactions.knownVersion(spark, table)).hasValue(read + 1);
+    assertThat(Transactions.appendOnceIfUnchanged(rows(3), table, "app", 1, Map.of(), read))
+        .isFalse();
+    assertThat(Transactions.appendOnceIfUnchanged(rows(3), table, "app", 1, Map.of(), read + 1))
+        .isTrue();
+    assertThat(Transactions.knownVersion(spark, TableRef.named("some_table"))).isEmpty();
+    assertThat(
+            Transactions.appendOnceIfUnchanged(
+                rows(4), TableRef.named("some_table"), "app", 2, Map.of(), 0))
+        .isFalse();
+    assertThat(count()).isEqualTo(3);
+  }
+
+  @Test
   void appIdsAreKeptApart() {
     IdempotentAppend.append(rows(1), path, "a", 5, Map.of());
     assertThat(IdempotentAppend.append(rows(2), path, "b", 5, Map.of())).isTrue();

@@ -1,5 +1,6 @@
 package io.splitflow.merge.commit;
 
+import io.splitflow.common.table.TableRef;
 import io.splitflow.common.table.Transactions;
 import io.splitflow.merge.metrics.BatchCounts;
 import io.splitflow.merge.metrics.ScanMetrics;
@@ -16,6 +17,23 @@ import org.apache.spark.sql.SparkSession;
  * schema merge on when the dataset lets gold gain columns.
  */
 public record BatchTxn(SparkSession spark, String appId, long batchId, boolean addColumns) {
+
+  /**
+   * Appends {@code rows}, all for keys gold does not hold as of {@code goldVersion}, once per
+   * (appId, batchId), with the same commit marker a MERGE would carry: what a MERGE of rows that
+   * match nothing writes, without its join against gold. Returns false, having written nothing,
+   * when gold moved past {@code goldVersion} or cannot take such an append (a catalog table): the
+   * caller MERGEs then.
+   */
+  public boolean appendNewKeys(
+      BatchCounts counts, Dataset<Row> rows, TableRef gold, long goldVersion) {
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put(Transactions.USER_METADATA, BatchCommits.marker(appId, batchId, counts));
+    if (addColumns) {
+      options.put(Transactions.MERGE_SCHEMA, "true");
+    }
+    return Transactions.appendOnceIfUnchanged(rows, gold, appId, batchId, options, goldVersion);
+  }
 
   /**
    * Runs the MERGE once per (appId, batchId) and returns its scan metrics. The writers hand the

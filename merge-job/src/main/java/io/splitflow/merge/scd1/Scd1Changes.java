@@ -37,6 +37,9 @@ public final class Scd1Changes {
   static final String LATE = "late";
   static final String SUPERSEDED = "superseded";
 
+  /** Whether gold holds a row for the version's key. */
+  static final String IN_GOLD = "_in_gold";
+
   private static final String GOLD_SEQUENCE = "_gold_sequence";
   private static final String GOLD_HASH = "_gold_hash";
   private static final String GOLD_DELETED = "_gold_deleted";
@@ -78,16 +81,21 @@ public final class Scd1Changes {
             .otherwise(lit(UPDATED));
     return joined
         .withColumn(CHANGE, change)
+        .withColumn(IN_GOLD, goldSequence.isNotNull())
         .drop(GOLD_SEQUENCE, GOLD_HASH, GOLD_DELETED, BATCH_MAX, BatchDeduper.RANK);
   }
 
   /** The rows the MERGE must write. */
   public static Dataset<Row> toMerge(Dataset<Row> classified) {
-    return classified.where(col(CHANGE).isin(INSERTED, UPDATED, DELETED, ADVANCED)).drop(CHANGE);
+    return classified.where(writes()).drop(CHANGE, IN_GOLD);
   }
 
-  /** What the batch did, and whether any row must be written. */
-  public record Tally(BatchCounts counts, boolean changesGold) {}
+  /**
+   * What the batch did, whether any row must be written, and whether every row to write is for a
+   * key gold does not hold (inserts, and deletes of keys gold never had: their tombstones), so that
+   * appending them does what the MERGE would.
+   */
+  public record Tally(BatchCounts counts, boolean changesGold, boolean newKeysOnly) {}
 
   public static Tally counts(Dataset<Row> classified, long skipped) {
     Row row =
@@ -100,7 +108,8 @@ public final class Scd1Changes {
                 countOf(ADVANCED, REDELIVERED),
                 countOf(LATE, SUPERSEDED),
                 countOf(LATE),
-                countOf(INSERTED, UPDATED, DELETED, ADVANCED))
+                countOf(INSERTED, UPDATED, DELETED, ADVANCED),
+                coalesce(sum(when(writes().and(col(IN_GOLD)), 1L)), lit(0L)))
             .first();
     BatchCounts counts =
         new BatchCounts(
@@ -112,7 +121,12 @@ public final class Scd1Changes {
             row.getLong(5),
             row.getLong(6),
             skipped);
-    return new Tally(counts, row.getLong(7) > 0);
+    return new Tally(counts, row.getLong(7) > 0, row.getLong(8) == 0);
+  }
+
+  /** The versions the MERGE writes. */
+  private static Column writes() {
+    return col(CHANGE).isin(INSERTED, UPDATED, DELETED, ADVANCED);
   }
 
   private static Column countOf(String... changes) {

@@ -84,7 +84,7 @@ class Scd1ChangesTest {
                 .collectAsList())
         .containsExactly("advanced");
     assertThat(Scd1Changes.counts(sameContent, 0))
-        .isEqualTo(new Scd1Changes.Tally(new BatchCounts(1, 0, 0, 0, 1, 0, 0, 0), true));
+        .isEqualTo(new Scd1Changes.Tally(new BatchCounts(1, 0, 0, 0, 1, 0, 0, 0), true, false));
   }
 
   @Test
@@ -99,6 +99,30 @@ class Scd1ChangesTest {
     assertThat(
             classified(new BronzeFixtures().tombstone("a", 60, 9)).first().<String>getAs("_change"))
         .isEqualTo("deleted");
+  }
+
+  @Test
+  void aBatchWritesOnlyNewKeysWhenItsInsertsAndTombstonesAreForKeysGoldLacks() {
+    Scd1Changes.Tally fresh =
+        Scd1Changes.counts(
+            classified(
+                new BronzeFixtures()
+                    .add("x", 1.0, 10, 9)
+                    .delete("y", 11, 10) // a delete of a key gold never had: its tombstone
+                    .add("a", 1.0, 1, 11)), // older than gold's row: not written
+            0);
+    assertThat(fresh.changesGold()).isTrue();
+    assertThat(fresh.newKeysOnly()).isTrue();
+    assertThat(fresh.counts().inserted()).isEqualTo(1);
+    assertThat(fresh.counts().deleted()).isEqualTo(1);
+
+    Scd1Changes.Tally mixed =
+        Scd1Changes.counts(
+            classified(new BronzeFixtures().add("x", 1.0, 10, 9).add("b", 9.0, 60, 10)), 0);
+    assertThat(mixed.changesGold()).isTrue();
+    assertThat(mixed.newKeysOnly()).isFalse();
+    assertThat(Scd1Changes.toMerge(classified(new BronzeFixtures().add("x", 1.0, 10, 9))).columns())
+        .doesNotContain("_change", "_in_gold");
   }
 
   @Test

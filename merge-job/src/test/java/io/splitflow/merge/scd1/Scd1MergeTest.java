@@ -78,6 +78,52 @@ class Scd1MergeTest {
   }
 
   @Test
+  void aBatchOfNewKeysIsAppendedOnceAndALaterChangeToThemMerges() {
+    BronzeFixtures fresh =
+        new BronzeFixtures()
+            .add("a", 1.0, 10, 1)
+            .add("b", 2.0, 10, 2)
+            .tombstone("z", 10, 3); // a delete of a key gold never had: kept as a tombstone
+
+    MergeEvent first = h.merge(fresh.toDataset(h.spark), 0);
+
+    assertThat(lastOperation()).isEqualTo("WRITE"); // an append: no join against gold
+    assertThat(first.counts()).isEqualTo(new BatchCounts(3, 2, 0, 1, 0, 0, 0, 0));
+    assertThat(first.committed()).isTrue();
+    assertThat(first.operationMetrics()).containsEntry("numOutputRows", "3");
+    assertThat(h.goldRows())
+        .extracting(r -> r.getAs("id"), r -> r.getAs("_deleted"))
+        .containsExactly(tuple("a", false), tuple("b", false), tuple("z", true));
+    assertThat(h.goldRows().get(0).<String>getAs("_row_hash")).hasSize(64);
+    assertThat(h.goldRows().get(0).<Row>getAs("_sequence").<Long>getAs("_offset")).isEqualTo(1L);
+    assertThat(MergeHarness.transactions(h.spark, h.gold))
+        .containsExactly(MergeHarness.APP_ID + "/0");
+
+    // the same batch again, as after a crash before the checkpoint: nothing lands twice, and the
+    // counts are the first run's
+    long version = h.goldVersion();
+    MergeEvent again = h.merge(fresh.toDataset(h.spark), 0);
+    assertThat(h.goldVersion()).isEqualTo(version);
+    assertThat(again.counts()).isEqualTo(first.counts());
+    assertThat(h.goldRows()).hasSize(3);
+
+    // an update of a key gold holds goes through the MERGE
+    h.merge(
+        new BronzeFixtures()
+            .add("a", 1.5, 20, 4)
+            .add("c", 3.0, 10, 5)
+            .add("z", 9.0, 20, 6)
+            .toDataset(h.spark),
+        1);
+    assertThat(lastOperation()).isEqualTo("MERGE");
+    assertThat(visible()).containsExactly("a=1.5", "b=2.0", "c=3.0", "z=9.0");
+  }
+
+  private String lastOperation() {
+    return h.gold.deltaTable(h.spark).history(1).head().getAs("operation");
+  }
+
+  @Test
   void reDeliveryCommitsNothing() {
     h.merge(new BronzeFixtures().add("a", 5.0, 50, 10));
     long versionBefore = h.goldVersion();
