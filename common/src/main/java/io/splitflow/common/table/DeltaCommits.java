@@ -47,8 +47,14 @@ public final class DeltaCommits {
     }
   }
 
+  /**
+   * The table's log: for a path, Delta's cached log without the "is this a Delta table?" look at
+   * the store that opening it as a {@code DeltaTable} makes on every call.
+   */
   public static DeltaLog log(SparkSession spark, TableRef table) {
-    return table.deltaTable(spark).deltaLog();
+    return table.isPath()
+        ? DeltaLog.forTable(spark, table.path())
+        : table.deltaTable(spark).deltaLog();
   }
 
   /** The table's newest version, after listing its log. */

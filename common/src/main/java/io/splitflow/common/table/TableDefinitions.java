@@ -103,28 +103,24 @@ public final class TableDefinitions {
   }
 
   public static TableDefinition eventLog(TableRef table) {
-    return new TableDefinition(
-        EventLog.DIRECTORY,
-        table,
-        EventLog.schema(),
-        List.of(),
-        List.of(),
-        Map.of(CHECKPOINT_INTERVAL, APPEND_CHECKPOINT_INTERVAL));
+    return eventLog(EventLog.DIRECTORY, table);
   }
 
   /** Each job's event-log table, named {@code _splitflow_events/<job>}. */
   public static List<TableDefinition> eventLogs(SplitflowConfig config) {
     return Arrays.stream(JobName.values())
-        .map(
-            job ->
-                new TableDefinition(
-                    EventLog.DIRECTORY + "/" + job.id(),
-                    EventLog.table(config, job),
-                    EventLog.schema(),
-                    List.of(),
-                    List.of(),
-                    Map.of(CHECKPOINT_INTERVAL, APPEND_CHECKPOINT_INTERVAL)))
+        .map(job -> eventLog(EventLog.DIRECTORY + "/" + job.id(), EventLog.table(config, job)))
         .toList();
+  }
+
+  private static TableDefinition eventLog(String name, TableRef table) {
+    return new TableDefinition(
+        name,
+        table,
+        EventLog.schema(),
+        List.of(),
+        List.of(),
+        Map.of(CHECKPOINT_INTERVAL, APPEND_CHECKPOINT_INTERVAL));
   }
 
   private static TableDefinition define(
