@@ -62,7 +62,7 @@ class TxnIsolationTest {
           h.gold
               .deltaTable(spark)
               .history()
-              .where("operation = 'MERGE'")
+              .where("operation IN ('MERGE', 'WRITE')") // a batch of new keys is appended
               .orderBy("version")
               .selectExpr(
                   "concat(get_json_object(userMetadata, '$.splitflow_app_id'), '/',"
