@@ -2,8 +2,10 @@ package io.splitflow.common.table;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,19 +49,15 @@ public final class Transactions {
    */
   public static void appendOnce(
       Dataset<Row> rows, TableRef table, String appId, long batchId, Map<String, String> options) {
-    if (table.isPath() && IdempotentAppend.usable()) {
-      try {
-        IdempotentAppend.append(rows, table.path(), appId, batchId, options);
-        return;
-      } catch (LinkageError e) { // a Delta whose internals differ, e.g. a platform's own build
-        IdempotentAppend.disable(e);
-      }
+    if (viaIdempotentAppend(
+            table, () -> IdempotentAppend.append(rows, table.path(), appId, batchId, options))
+        .isPresent()) {
+      return;
     }
     table.append(
         rows.write().options(options).option("txnAppId", appId).option("txnVersion", batchId));
   }
 
-  /** Runs a MERGE (or any DML) so that Delta skips it if (appId, batchId) was already committed. */
   /**
    * Appends {@code rows}, computed from {@code table} as it was at {@code readVersion}, once per
    * (appId, batchId), if nothing else was committed to the table since: for a batch whose rows are
@@ -75,16 +73,29 @@ public final class Transactions {
       long batchId,
       Map<String, String> options,
       long readVersion) {
+    return viaIdempotentAppend(
+            table,
+            () ->
+                IdempotentAppend.appendIfUnchanged(
+                    rows, table.path(), appId, batchId, options, readVersion))
+        .filter(outcome -> outcome != IdempotentAppend.Outcome.TABLE_MOVED)
+        .isPresent();
+  }
+
+  /**
+   * What {@code append} returned, or empty when the table is a catalog table or this Delta build's
+   * internals are not the ones {@link IdempotentAppend} calls (e.g. a platform's own build): the
+   * caller then takes Delta's own way.
+   */
+  private static <T> Optional<T> viaIdempotentAppend(TableRef table, Supplier<T> append) {
     if (!table.isPath() || !IdempotentAppend.usable()) {
-      return false;
+      return Optional.empty();
     }
     try {
-      return IdempotentAppend.appendIfUnchanged(
-              rows, table.path(), appId, batchId, options, readVersion)
-          != IdempotentAppend.Outcome.TABLE_MOVED;
-    } catch (LinkageError e) { // a Delta whose internals differ, e.g. a platform's own build
+      return Optional.of(append.get());
+    } catch (LinkageError e) {
       IdempotentAppend.disable(e);
-      return false;
+      return Optional.empty();
     }
   }
 
@@ -98,6 +109,7 @@ public final class Transactions {
         : OptionalLong.empty();
   }
 
+  /** Runs a MERGE (or any DML) so that Delta skips it if (appId, batchId) was already committed. */
   public static void runOnce(SparkSession spark, String appId, long batchId, Runnable write) {
     synchronized (SESSION_TXN_LOCKS.computeIfAbsent(spark, session -> new Object())) {
       spark.conf().set(APP_ID_CONF, appId);

@@ -108,8 +108,8 @@ public final class Scd1Changes {
                 countOf(ADVANCED, REDELIVERED),
                 countOf(LATE, SUPERSEDED),
                 countOf(LATE),
-                countOf(INSERTED, UPDATED, DELETED, ADVANCED),
-                coalesce(sum(when(writes().and(col(IN_GOLD)), 1L)), lit(0L)))
+                countWhere(writes()),
+                countWhere(writes().and(col(IN_GOLD))))
             .first();
     BatchCounts counts =
         new BatchCounts(
@@ -130,7 +130,11 @@ public final class Scd1Changes {
   }
 
   private static Column countOf(String... changes) {
-    return coalesce(sum(when(col(CHANGE).isin((Object[]) changes), 1L)), lit(0L));
+    return countWhere(col(CHANGE).isin((Object[]) changes));
+  }
+
+  private static Column countWhere(Column condition) {
+    return coalesce(sum(when(condition, 1L)), lit(0L));
   }
 
   private static Column[] keyColumns(MergeSpec spec) {
