@@ -184,6 +184,7 @@ final class BatchCostPass {
   }
 
   private RunCost measure(String name, String label, Query query) throws Exception {
+    long jit0 = JitCpu.nanos();
     Measurement m =
         meter.measure(
             name,
@@ -191,18 +192,21 @@ final class BatchCostPass {
               query.run();
               return Meter.Outcome.of(0);
             });
+    long jit1 = JitCpu.nanos();
+    double jit = jit0 < 0 || jit1 < 0 ? Double.NaN : (jit1 - jit0) / 1e9;
     QueryProgress.Counted counted = progress.drain(EVENTS_TIMEOUT);
     log.printf(
         Locale.ROOT,
-        "bench: %-22s %-13s %,9d records %,5d batches %7.1f CPU-s %7.1f s%n",
+        "bench: %-22s %-13s %,9d records %,5d batches %7.1f CPU-s (JIT %.1f) %7.1f s%n",
         name,
         label,
         counted.records(),
         counted.batches(),
         m.cpuSeconds(),
+        jit,
         m.wallSeconds());
     log.flush();
-    return new RunCost(counted.records(), counted.batches(), m.cpuSeconds(), m.wallSeconds());
+    return new RunCost(counted.records(), counted.batches(), m.cpuSeconds(), m.wallSeconds(), jit);
   }
 
   private void runJob(JobContext context) throws Exception {

@@ -169,6 +169,16 @@ public final class BenchCommand implements Callable<Integer> {
   double minutes;
 
   @Option(
+      names = "--warmup-seconds",
+      defaultValue = "0",
+      description =
+          "--latency: seconds of records at --rate through the three jobs before the measured"
+              + " ones, left out of the latencies, so that what is measured is the jobs running"
+              + " warm (JIT-compiled), as a long-running deployment does (default ${DEFAULT-VALUE}:"
+              + " only a short burst).")
+  double warmupSeconds;
+
+  @Option(
       names = "--interval",
       defaultValue = "2",
       description = "--latency: each job's trigger interval in seconds (default ${DEFAULT-VALUE}).")

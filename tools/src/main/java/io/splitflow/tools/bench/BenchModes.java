@@ -45,6 +45,9 @@ final class BenchModes {
     if (command.partitions < 1) {
       throw command.bad("--partitions must be positive");
     }
+    if (!(command.warmupSeconds >= 0)) {
+      throw command.bad("--warmup-seconds must be 0 or more");
+    }
     Duration interval = Duration.ofSeconds(command.interval);
     Duration drain = Duration.ofMinutes(2).plus(interval.multipliedBy(20));
     return new LatencySettings(
@@ -55,6 +58,7 @@ final class BenchModes {
         2,
         JOB_HEAP,
         20,
+        Duration.ofMillis(Math.round(command.warmupSeconds * 1000)),
         drain,
         lake);
   }

@@ -15,6 +15,12 @@ public record JobCost(String job, TwoRuns splitflow, TwoRuns reference, double t
     return ours > 0 ? ratio(ours, reference.fixedCpuSecondsPerBatch()) : Double.NaN;
   }
 
+  /** {@link #fixedRatio()} with each side's JIT compilation CPU taken out; NaN when unmeasured. */
+  public double fixedRatioWithoutJit() {
+    double ours = splitflow.fixedCpuSecondsPerBatchWithoutJit();
+    return ours > 0 ? ratio(ours, reference.fixedCpuSecondsPerBatchWithoutJit()) : Double.NaN;
+  }
+
   /** splitflow's CPU per record over the reference's. */
   public double perRecordRatio() {
     return ratio(splitflow.cpuSecondsPerMillionRecords(), reference.cpuSecondsPerMillionRecords());

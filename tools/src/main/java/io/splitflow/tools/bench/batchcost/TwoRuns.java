@@ -16,6 +16,25 @@ public record TwoRuns(RunCost oneBatch, RunCost smallBatches) {
     return extra == 0 ? Double.NaN : (smallBatches.cpuSeconds() - oneBatch.cpuSeconds()) / extra;
   }
 
+  /**
+   * Of the fixed CPU per batch, what the JIT compiler threads used: code paths only small batches
+   * take, compiled while the small-batch run ran; NaN when not measured.
+   */
+  public double fixedJitSecondsPerBatch() {
+    long extra = smallBatches.batches() - oneBatch.batches();
+    return extra == 0
+        ? Double.NaN
+        : (smallBatches.jitCpuSeconds() - oneBatch.jitCpuSeconds()) / extra;
+  }
+
+  /**
+   * The fixed CPU per batch without the JIT's share: what a batch costs once its code is compiled,
+   * as in a job that has run for a while; NaN when the JIT's share was not measured.
+   */
+  public double fixedCpuSecondsPerBatchWithoutJit() {
+    return fixedCpuSecondsPerBatch() - fixedJitSecondsPerBatch();
+  }
+
   /** CPU-seconds per million records, from the one-batch run; NaN when it read nothing. */
   public double cpuSecondsPerMillionRecords() {
     return oneBatch.records() == 0

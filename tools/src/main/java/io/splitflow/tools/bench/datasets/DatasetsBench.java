@@ -131,16 +131,18 @@ public final class DatasetsBench {
       int exit = finished.orElse(TIMED_OUT);
       Map<String, Long> batches = child.batchesPerDataset();
       DatasetsResult.JobRun run =
-          new DatasetsResult.JobRun(job, wall, child.cpuSeconds(), exit, batches);
+          new DatasetsResult.JobRun(
+              job, wall, child.cpuSeconds(), child.jitCpuSeconds(), exit, batches);
       say(
           log,
           String.format(
               Locale.ROOT,
-              "bench: datasets: %s exited %d after %.1f s, %.1f CPU-s, %d batches",
+              "bench: datasets: %s exited %d after %.1f s, %.1f CPU-s (JIT %.1f), %d batches",
               job,
               exit,
               wall,
               run.cpuSeconds(),
+              run.jitCpuSeconds(),
               run.totalBatches()));
       if (exit != 0) {
         say(log, "bench: datasets: " + job + " failed; see " + child.log());

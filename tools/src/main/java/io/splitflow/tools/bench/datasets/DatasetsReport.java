@@ -31,6 +31,7 @@ public final class DatasetsReport {
       ObjectNode node = jobs.addObject().put("job", run.job());
       node.set("wall_seconds", ModeReport.number(run.wallSeconds()));
       node.set("cpu_seconds", ModeReport.number(run.cpuSeconds()));
+      node.set("jit_cpu_seconds", ModeReport.number(run.jitCpuSeconds()));
       node.put("exit_code", run.exitCode());
       node.put("batches", run.totalBatches());
       ObjectNode per = node.putObject("batches_per_dataset");
@@ -59,29 +60,45 @@ public final class DatasetsReport {
             "%d JSON datasets of %d records each; each job one application over every dataset"
                 + " (a query per dataset, FAIR pools, available-now) in a JVM of its own, one"
                 + " record per micro-batch; ingest, then deserialize, then merge. Wall and CPU are"
-                + " the job process's, JVM and Spark start included.%n%n",
+                + " the job process's, JVM and Spark start included; of that CPU, JIT is what the"
+                + " JVM's compiler threads used (compiling the code the run took, once per"
+                + " JVM).%n%n",
             r.datasets(), r.recordsPerDataset()));
     MarkdownTable table =
         new MarkdownTable(
-            1, "job", "wall s", "CPU-s", "batches", "batches per dataset", "CPU-s per batch");
+            1,
+            "job",
+            "wall s",
+            "CPU-s",
+            "of which JIT",
+            "batches",
+            "batches per dataset",
+            "CPU-s per batch",
+            "CPU-s per batch without JIT");
     for (DatasetsResult.JobRun run : r.jobs()) {
       table.row(
           run.job(),
           Figures.decimal(run.wallSeconds()),
           Figures.decimal(run.cpuSeconds()),
+          Figures.decimal(run.jitCpuSeconds()),
           Figures.count(run.totalBatches()),
           Figures.count(run.minBatches())
               + (run.minBatches() == run.maxBatches() ? "" : "–" + run.maxBatches()),
-          Figures.decimal(run.cpuSeconds() / Math.max(1, run.totalBatches())));
+          Figures.decimal(run.cpuSeconds() / Math.max(1, run.totalBatches())),
+          Figures.decimal(
+              (run.cpuSeconds() - run.jitCpuSeconds()) / Math.max(1, run.totalBatches())));
     }
+    double jit = r.jobs().stream().mapToDouble(DatasetsResult.JobRun::jitCpuSeconds).sum();
     long batches = r.jobs().stream().mapToLong(DatasetsResult.JobRun::totalBatches).sum();
     table.row(
         "the three",
         Figures.decimal(r.wallSeconds()),
         Figures.decimal(r.cpuSeconds()),
+        Figures.decimal(jit),
         Figures.count(batches),
         "",
-        Figures.decimal(r.cpuSeconds() / Math.max(1, batches)));
+        Figures.decimal(r.cpuSeconds() / Math.max(1, batches)),
+        Figures.decimal((r.cpuSeconds() - jit) / Math.max(1, batches)));
     md.append(table).append('\n');
     md.append(
         String.format(

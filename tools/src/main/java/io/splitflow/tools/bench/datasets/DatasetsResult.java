@@ -23,10 +23,16 @@ public record DatasetsResult(
    *
    * @param wallSeconds from the process's start until it exited (JVM and Spark start included)
    * @param cpuSeconds the process's CPU, user and system, all threads
+   * @param jitCpuSeconds of which its JIT compiler threads' (NaN where unknown)
    * @param batches micro-batches with input, per dataset
    */
   public record JobRun(
-      String job, double wallSeconds, double cpuSeconds, int exitCode, Map<String, Long> batches) {
+      String job,
+      double wallSeconds,
+      double cpuSeconds,
+      double jitCpuSeconds,
+      int exitCode,
+      Map<String, Long> batches) {
 
     public long minBatches() {
       return batches.values().stream().mapToLong(Long::longValue).min().orElse(0);

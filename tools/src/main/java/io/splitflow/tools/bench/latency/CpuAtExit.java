@@ -1,6 +1,7 @@
 package io.splitflow.tools.bench.latency;
 
 import io.splitflow.tools.SplitflowCli;
+import io.splitflow.tools.bench.JitCpu;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,10 @@ import java.nio.file.Path;
 
 /**
  * A bench child's entry point: {@link SplitflowCli} as bin/splitflow runs it, that also writes its
- * process CPU time (nanoseconds) to the file {@code -Dsplitflow.bench.cpu-file} names when the JVM
- * exits. A job that ends by itself (available-now) is gone before its parent could ask the
- * operating system, which forgets a process's CPU once it is reaped.
+ * process CPU time and its JIT compiler threads' (nanoseconds, space-separated; -1 for the second
+ * where unknown) to the file {@code -Dsplitflow.bench.cpu-file} names when the JVM exits. A job
+ * that ends by itself (available-now) is gone before its parent could ask the operating system,
+ * which forgets a process's CPU once it is reaped.
  */
 public final class CpuAtExit {
   public static final String CPU_FILE = "splitflow.bench.cpu-file";
@@ -31,7 +33,8 @@ public final class CpuAtExit {
     var os = ManagementFactory.getOperatingSystemMXBean();
     if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
       try {
-        Files.writeString(file, Long.toString(sun.getProcessCpuTime()), StandardCharsets.UTF_8);
+        Files.writeString(
+            file, sun.getProcessCpuTime() + " " + JitCpu.nanos(), StandardCharsets.UTF_8);
       } catch (IOException e) {
         // the parent reports the CPU as unknown; nothing else to do in a shutdown hook
         System.err.println("bench: could not write the CPU time to " + file + ": " + e);

@@ -108,10 +108,29 @@ public final class JobChild implements AutoCloseable {
           .map(d -> d.toNanos() / 1e9)
           .orElse(Double.NaN);
     }
+    return atExit(0);
+  }
+
+  /**
+   * CPU-seconds the JVM's JIT compiler threads used, as the process wrote it at exit; NaN while it
+   * runs or where unknown.
+   */
+  public double jitCpuSeconds() {
+    if (process.isAlive()) {
+      return Double.NaN;
+    }
+    double jit = atExit(1);
+    return jit >= 0 ? jit : Double.NaN;
+  }
+
+  /** The {@code field}th figure of the CPU file {@link CpuAtExit} wrote, in seconds. */
+  private double atExit(int field) {
     try {
-      return Files.exists(cpuFile)
-          ? Long.parseLong(Files.readString(cpuFile, StandardCharsets.UTF_8).trim()) / 1e9
-          : Double.NaN;
+      if (!Files.exists(cpuFile)) {
+        return Double.NaN;
+      }
+      String[] figures = Files.readString(cpuFile, StandardCharsets.UTF_8).trim().split(" ");
+      return figures.length > field ? Long.parseLong(figures[field]) / 1e9 : Double.NaN;
     } catch (IOException | NumberFormatException e) {
       return Double.NaN;
     }

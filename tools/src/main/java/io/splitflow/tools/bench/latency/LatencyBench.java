@@ -42,6 +42,7 @@ public final class LatencyBench {
   private static final List<String> JOBS = List.of("ingest", "deserialize", "merge");
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static final String WARMUP = "warm";
+  private static final String WARMUP_AT_RATE = "pace";
   private static final String MEASURED = "lat";
 
   private LatencyBench() {}
@@ -90,8 +91,8 @@ public final class LatencyBench {
           for (JobChild job : jobs) {
             job.awaitStarted(1, START_TIMEOUT);
           }
-          warmUp(settings, spark, dataset, broker, jobs, log);
-          measured = measure(settings, spark, dataset, broker, jobs, log);
+          long warm = warmUp(settings, spark, dataset, broker, jobs, log);
+          measured = measure(settings, spark, dataset, broker, jobs, warm, log);
         } finally {
           for (JobChild job : jobs) {
             job.close();
@@ -156,10 +157,12 @@ public final class LatencyBench {
 
   /**
    * A few records through the three jobs before the measured ones, so that every job's first
-   * batches (a cold JVM, Delta's first snapshot, Spark's code generation) are behind it; the
-   * warm-up keys are left out of the latencies.
+   * batches (a cold JVM, Delta's first snapshot, Spark's code generation) are behind it, then, when
+   * asked, records at the measured rate for a while, so that the JIT has compiled the small-batch
+   * paths too; the warm-up keys are left out of the latencies. Returns how many warm-up records
+   * gold holds.
    */
-  private static void warmUp(
+  private static long warmUp(
       LatencySettings settings,
       SparkSession spark,
       DatasetConfig dataset,
@@ -177,8 +180,25 @@ public final class LatencyBench {
         broker.bootstrapServers(),
         dataset.topic(),
         Stream.generate(readings::next).limit(settings.warmupRecords()).iterator());
+    long warm = settings.warmupRecords();
+    if (!settings.warmup().isZero()) {
+      say(
+          log,
+          String.format(
+              Locale.ROOT,
+              "bench: latency: warming up at the measured rate for %.0f s, not measured",
+              settings.warmup().toMillis() / 1000.0));
+      warm +=
+          KafkaMessageWriter.produce(
+              broker.bootstrapServers(),
+              dataset.topic(),
+              new PacedMessages(
+                  new NewKeyReadings(WARMUP_AT_RATE, LocalDate.now(ZoneOffset.UTC)),
+                  settings.rate(),
+                  settings.warmup().toNanos()));
+    }
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (goldRows(spark, dataset) < settings.warmupRecords()) {
+    while (goldRows(spark, dataset) < warm) {
       jobs.forEach(JobChild::checkAlive);
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
@@ -189,6 +209,7 @@ public final class LatencyBench {
       }
       TimeUnit.MILLISECONDS.sleep(500);
     }
+    return warm;
   }
 
   private static Measured measure(
@@ -197,6 +218,7 @@ public final class LatencyBench {
       DatasetConfig dataset,
       BrokerChild broker,
       List<JobChild> jobs,
+      long warm,
       PrintWriter log)
       throws Exception {
     Map<String, Double> cpu0 = new LinkedHashMap<>();
@@ -236,7 +258,7 @@ public final class LatencyBench {
     }
     long produceEnd = System.nanoTime();
     long ingestLag = jobs.get(0).lastKafkaLag();
-    long goldAtEnd = goldRows(spark, dataset) - settings.warmupRecords();
+    long goldAtEnd = goldRows(spark, dataset) - warm;
     say(
         log,
         String.format(
@@ -250,7 +272,7 @@ public final class LatencyBench {
     while (inGold < produced && System.nanoTime() < deadline) {
       jobs.forEach(JobChild::checkAlive);
       TimeUnit.MILLISECONDS.sleep(500);
-      inGold = goldRows(spark, dataset) - settings.warmupRecords();
+      inGold = goldRows(spark, dataset) - warm;
     }
     double drain = inGold >= produced ? (System.nanoTime() - produceEnd) / 1e9 : Double.NaN;
     List<LatencyResult.JobCpu> cpu = new ArrayList<>();

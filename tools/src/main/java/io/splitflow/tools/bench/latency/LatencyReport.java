@@ -67,10 +67,12 @@ public final class LatencyReport {
             "The three jobs each in a JVM of its own, trigger interval=%ss, a producer at %s"
                 + " records/s for %s s, every record a new key. Latency: from a record's Kafka"
                 + " timestamp to the gold commit that made it visible (gold's change data feed),"
-                + " in seconds.%n%n",
+                + " in seconds. Before them, not measured: %s warm-up records in one burst%s.%n%n",
             Figures.count(Math.round(r.intervalSeconds())),
             Figures.rate(r.produced() / r.produceSeconds()),
-            Figures.decimal(r.produceSeconds())));
+            Figures.decimal(r.produceSeconds()),
+            r.settings().get("warmup_records"),
+            warmupAtRate(r)));
     md.append(
             new MarkdownTable(
                     1,
@@ -122,6 +124,13 @@ public final class LatencyReport {
     md.append("Checks:\n\n");
     r.checks().forEach(c -> md.append("- ").append(c.line()).append('\n'));
     return md.toString();
+  }
+
+  private static String warmupAtRate(LatencyResult r) {
+    Object seconds = r.settings().get("warmup_seconds_at_rate");
+    return seconds instanceof Number n && n.doubleValue() > 0
+        ? ", then records at the same rate for " + Figures.decimal(n.doubleValue()) + " s"
+        : " (the jobs' first minutes, JIT compilation among them, are in the figures)";
   }
 
   public static String consoleSummary(LatencyResult r) {

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * One latency run: {@code rate} records a second for {@code duration} into a topic of {@code
  * partitions}, the three jobs each triggered every {@code interval}, each in a JVM of {@code
- * jobHeap}; tables, logs and the run's config under {@code lake}.
+ * jobHeap}; before that, {@code warmupRecords} in one burst and then {@code warmup} of records at
+ * {@code rate}, not measured; tables, logs and the run's config under {@code lake}.
  */
 public record LatencySettings(
     double rate,
@@ -19,6 +20,7 @@ public record LatencySettings(
     int shufflePartitions,
     String jobHeap,
     int warmupRecords,
+    Duration warmup,
     Duration drainTimeout,
     Path lake) {
 
@@ -32,6 +34,7 @@ public record LatencySettings(
     map.put("shuffle_partitions", shufflePartitions);
     map.put("job_heap", jobHeap);
     map.put("warmup_records", warmupRecords);
+    map.put("warmup_seconds_at_rate", warmup.toMillis() / 1000.0);
     map.put("drain_timeout_seconds", drainTimeout.toSeconds());
     map.put("dataset", LatencyConfig.DATASET);
     map.put("merge_mode", "scd1");

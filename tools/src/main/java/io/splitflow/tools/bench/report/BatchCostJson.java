@@ -62,6 +62,7 @@ public final class BatchCostJson {
       job.set("splitflow", side(cost.splitflow()));
       job.set("reference", side(cost.reference()));
       job.set("fixed_cpu_ratio", number(cost.fixedRatio()));
+      job.set("fixed_cpu_ratio_without_jit", number(cost.fixedRatioWithoutJit()));
       job.set("per_record_cpu_ratio", number(cost.perRecordRatio()));
       job.set("target", number(cost.target()));
       job.put("met", cost.met());
@@ -73,6 +74,7 @@ public final class BatchCostJson {
   private static ObjectNode side(TwoRuns runs) {
     ObjectNode node = NODES.objectNode();
     node.set("fixed_cpu_seconds_per_batch", number(runs.fixedCpuSecondsPerBatch()));
+    node.set("fixed_jit_cpu_seconds_per_batch", number(runs.fixedJitSecondsPerBatch()));
     node.set("cpu_seconds_per_million_records", number(runs.cpuSecondsPerMillionRecords()));
     node.set("one_batch", run(runs.oneBatch()));
     node.set("small_batches", run(runs.smallBatches()));
@@ -84,6 +86,7 @@ public final class BatchCostJson {
         NODES.objectNode().put("records", run.records()).put("batches", run.batches());
     node.set("cpu_seconds", number(run.cpuSeconds()));
     node.set("wall_seconds", number(run.wallSeconds()));
+    node.set("jit_cpu_seconds", number(run.jitCpuSeconds()));
     return node;
   }
 
@@ -97,6 +100,13 @@ public final class BatchCostJson {
     node.set("splitflow_fixed_cpu_seconds_per_batch", spread(j.splitflowFixed()));
     node.set("reference_fixed_cpu_seconds_per_batch", spread(j.referenceFixed()));
     node.set("fixed_cpu_ratio", spread(j.fixedRatio()));
+    node.set("splitflow_fixed_jit_cpu_seconds_per_batch", spread(j.splitflowFixedJit()));
+    node.set("reference_fixed_jit_cpu_seconds_per_batch", spread(j.referenceFixedJit()));
+    node.set(
+        "splitflow_fixed_cpu_seconds_per_batch_without_jit", spread(j.splitflowFixedWithoutJit()));
+    node.set(
+        "reference_fixed_cpu_seconds_per_batch_without_jit", spread(j.referenceFixedWithoutJit()));
+    node.set("fixed_cpu_ratio_without_jit", spread(j.fixedRatioWithoutJit()));
     node.set("splitflow_cpu_seconds_per_million_records", spread(j.splitflowPerMillion()));
     node.set("reference_cpu_seconds_per_million_records", spread(j.referencePerMillion()));
     node.set("per_record_cpu_ratio", spread(j.perRecordRatio()));

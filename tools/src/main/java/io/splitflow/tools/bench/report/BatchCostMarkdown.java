@@ -69,7 +69,44 @@ public final class BatchCostMarkdown {
         .append(table(summary))
         .append('\n')
         .append(REFERENCES);
+    if (summary.jobs().stream().anyMatch(j -> Double.isFinite(j.splitflowFixedJit().median()))) {
+      md.append("\n## Of which JIT compilation\n\n")
+          .append(JIT)
+          .append("\n\n")
+          .append(jitTable(summary));
+    }
     return md.toString();
+  }
+
+  static final String JIT =
+      "The fixed CPU per batch above includes what the JVM's JIT compiler threads spent while the"
+          + " small-batch run ran: code paths that only small batches take, compiled the first"
+          + " times they run (CPU of the threads named C1/C2 CompilerThread, from"
+          + " /proc/self/task). A job that runs for hours pays that once; a scheduled"
+          + " available-now run in a fresh JVM pays it every run. Without it, what a batch costs"
+          + " once compiled:";
+
+  static String jitTable(BatchCostSummary summary) {
+    MarkdownTable table =
+        new MarkdownTable(
+            1,
+            "job",
+            "JIT CPU-s per batch, splitflow",
+            "JIT CPU-s per batch, reference",
+            "fixed CPU-s per batch without JIT, splitflow",
+            "fixed CPU-s per batch without JIT, reference",
+            "fixed ratio without JIT");
+    boolean spread = summary.runs() > 1;
+    for (JobSummary j : summary.jobs()) {
+      table.row(
+          j.job(),
+          figure(j.splitflowFixedJit(), spread),
+          figure(j.referenceFixedJit(), spread),
+          figure(j.splitflowFixedWithoutJit(), spread),
+          figure(j.referenceFixedWithoutJit(), spread),
+          figure(j.fixedRatioWithoutJit(), spread));
+    }
+    return table.toString();
   }
 
   static String table(BatchCostSummary summary) {

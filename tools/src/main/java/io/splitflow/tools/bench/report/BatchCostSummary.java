@@ -40,7 +40,12 @@ public record BatchCostSummary(int runs, List<JobSummary> jobs) {
       Spread fixedRatio,
       Spread splitflowPerMillion,
       Spread referencePerMillion,
-      Spread perRecordRatio) {
+      Spread perRecordRatio,
+      Spread splitflowFixedJit,
+      Spread referenceFixedJit,
+      Spread splitflowFixedWithoutJit,
+      Spread referenceFixedWithoutJit,
+      Spread fixedRatioWithoutJit) {
 
     public boolean metByMedian() {
       return fixedRatio.median() <= target;
@@ -88,7 +93,12 @@ public record BatchCostSummary(int runs, List<JobSummary> jobs) {
                   spread(all, JobCost::fixedRatio),
                   spread(all, c -> c.splitflow().cpuSecondsPerMillionRecords()),
                   spread(all, c -> c.reference().cpuSecondsPerMillionRecords()),
-                  spread(all, JobCost::perRecordRatio)));
+                  spread(all, JobCost::perRecordRatio),
+                  spread(all, c -> c.splitflow().fixedJitSecondsPerBatch()),
+                  spread(all, c -> c.reference().fixedJitSecondsPerBatch()),
+                  spread(all, c -> c.splitflow().fixedCpuSecondsPerBatchWithoutJit()),
+                  spread(all, c -> c.reference().fixedCpuSecondsPerBatchWithoutJit()),
+                  spread(all, JobCost::fixedRatioWithoutJit)));
         });
     return new BatchCostSummary(result.runs().size(), jobs);
   }

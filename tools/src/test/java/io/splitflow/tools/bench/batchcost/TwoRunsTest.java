@@ -43,6 +43,27 @@ class TwoRunsTest {
   }
 
   @Test
+  void theJitShareOfTheFixedCostIsTakenOutOfBothSidesForTheRatioWithoutIt() {
+    // splitflow: 2 CPU-s a batch of which 0.5 compiling; reference: 1 of which 0.25
+    JobCost merge =
+        new JobCost(
+            "merge",
+            new TwoRuns(new RunCost(100, 1, 10, 5, 3), new RunCost(100, 21, 50, 20, 13)),
+            new TwoRuns(new RunCost(100, 1, 8, 4, 2), new RunCost(100, 21, 28, 14, 7)),
+            1.5);
+    assertThat(merge.splitflow().fixedJitSecondsPerBatch()).isCloseTo(0.5, offset(1e-12));
+    assertThat(merge.splitflow().fixedCpuSecondsPerBatchWithoutJit()).isCloseTo(1.5, offset(1e-12));
+    assertThat(merge.reference().fixedCpuSecondsPerBatchWithoutJit())
+        .isCloseTo(0.75, offset(1e-12));
+    assertThat(merge.fixedRatio()).isCloseTo(2.0, offset(1e-12));
+    assertThat(merge.fixedRatioWithoutJit()).isCloseTo(2.0, offset(1e-12));
+    // not measured: no figure rather than a made-up one
+    assertThat(runs(10, 20, 29).fixedJitSecondsPerBatch()).isNaN();
+    assertThat(new JobCost("merge", runs(10, 20, 48), runs(8, 20, 27), 1.5).fixedRatioWithoutJit())
+        .isNaN();
+  }
+
+  @Test
   void aFixedCostAtOrBelowZeroGivesNoRatioAndMeetsNoTarget() {
     JobCost noisy = new JobCost("ingest", runs(10, 20, 9), runs(8, 20, 27), 1.0);
     assertThat(noisy.splitflow().fixedCpuSecondsPerBatch()).isNegative();

@@ -27,9 +27,9 @@ class DatasetsReportTest {
         10,
         240,
         List.of(
-            new DatasetsResult.JobRun("ingest", 60, 50, 0, ten),
-            new DatasetsResult.JobRun("deserialize", 70, 60, 0, ten),
-            new DatasetsResult.JobRun("merge", mergeWall, 70, 0, split)),
+            new DatasetsResult.JobRun("ingest", 60, 50, 20, 0, ten),
+            new DatasetsResult.JobRun("deserialize", 70, 60, 30, 0, ten),
+            new DatasetsResult.JobRun("merge", mergeWall, 70, 28, 0, split)),
         List.of(new Check("every dataset's gold has its 10 keys", goldComplete, "")));
   }
 
@@ -58,9 +58,9 @@ class DatasetsReportTest {
     assertThat(section.path("target_met").asBoolean()).isTrue();
     assertThat(section.path("passed").asBoolean()).isFalse();
     assertThat(DatasetsReport.markdown(r))
-        .contains("| ingest | 60.0 | 50.0 | 20 | 10 | 2.50 |")
-        .contains("| merge | 100 | 70.0 | 21 | 10–11 | 3.33 |")
-        .contains("| the three | 230 | 180 | 61 |  | 2.95 |")
+        .contains("| ingest | 60.0 | 50.0 | 20.0 | 20 | 10 | 2.50 | 1.50 |")
+        .contains("| merge | 100 | 70.0 | 28.0 | 21 | 10–11 | 3.33 | 2.00 |")
+        .contains("| the three | 230 | 180 | 78.0 | 61 |  | 2.95 | 1.67 |")
         .contains("Target: the three jobs within 240 s of wall: met (230 s).")
         .contains("- [FAILED] every dataset's gold has its 10 keys");
   }

@@ -72,6 +72,35 @@ class BatchCostReportTest {
             "| merge | 20,000 | 1 / 20 | 1 / 20 | 3.75 (3.00–6.00) | 1.00 | 3.75 (3.00–6.00)"
                 + " | ≤ 1.5 | no | 500 | 400 | 1.25 |");
     assertThat(md).contains("- merge reference: readStream of bronze");
+    assertThat(md).as("no JIT CPU measured, no JIT table").doesNotContain("JIT");
+  }
+
+  @Test
+  void measuredJitCpuGetsItsOwnTableWithTheRatioWithoutIt() {
+    // splitflow 2 CPU-s a batch of which 0.5 compiling, the reference 1 of which 0.25
+    JobCost merge =
+        new JobCost(
+            "merge",
+            new TwoRuns(new RunCost(100, 1, 10, 5, 3), new RunCost(100, 21, 50, 20, 13)),
+            new TwoRuns(new RunCost(100, 1, 8, 4, 2), new RunCost(100, 21, 28, 14, 7)),
+            1.5);
+    BatchCostResult result =
+        new BatchCostResult(
+            Instant.EPOCH,
+            1,
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            List.of(new BatchCostRun(1, List.of(merge))));
+    String md = BatchCostMarkdown.render(result, BatchCostSummary.of(result));
+    assertThat(md.lines().toList())
+        .containsSubsequence(
+            "## Of which JIT compilation",
+            "| job | JIT CPU-s per batch, splitflow | JIT CPU-s per batch, reference"
+                + " | fixed CPU-s per batch without JIT, splitflow"
+                + " | fixed CPU-s per batch without JIT, reference | fixed ratio without JIT |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+            "| merge | 0.5 | 0.25 | 1.50 | 0.75 | 2.00 |");
   }
 
   @Test
