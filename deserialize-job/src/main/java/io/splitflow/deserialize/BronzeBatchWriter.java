@@ -2,6 +2,7 @@ package io.splitflow.deserialize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitflow.common.config.TableLayer;
+import io.splitflow.common.job.CheckpointLock;
 import io.splitflow.common.job.FaultPoints;
 import io.splitflow.common.job.JobContext;
 import io.splitflow.common.schema.FieldSpec;
@@ -55,6 +56,8 @@ final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
           counts,
           context.dataset().decode().maxDeadLetterRatio());
       TableRef bronze = context.table(TableLayer.BRONZE);
+      CheckpointLock.requireHeld(
+          context.checkpoint()); // a paused driver that lost it writes nothing
       appendToBronze(batch, bronze, txnAppId, batchId);
       FaultPoints.check(FaultPoints.DESERIALIZE_AFTER_BRONZE);
       if (BronzeCommits.deadLetters(raw.sparkSession(), bronze, txnAppId, batchId) != 0) {

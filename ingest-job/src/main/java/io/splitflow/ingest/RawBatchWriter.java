@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.events.EventLog;
 import io.splitflow.common.events.JobEvents;
+import io.splitflow.common.job.CheckpointLock;
 import io.splitflow.common.job.FaultPoints;
 import io.splitflow.common.job.JobContext;
 import io.splitflow.common.table.DeltaCommits;
@@ -55,6 +56,8 @@ final class RawBatchWriter implements VoidFunction2<Dataset<Row>, Long>, AutoClo
     dataLoss.check(spark, queryId, batchId, hadoop);
     String txnAppId = context.txnAppId(queryId);
     TableRef raw = context.table(TableLayer.RAW);
+    FaultPoints.check(FaultPoints.INGEST_BEFORE_RAW);
+    CheckpointLock.requireHeld(context.checkpoint()); // a paused driver that lost it writes nothing
     Transactions.appendOnce(RawRows.fromKafka(kafka), raw, txnAppId, batchId);
     FaultPoints.check(FaultPoints.INGEST_AFTER_RAW);
     groupOffsets.commit(batchId, hadoop);

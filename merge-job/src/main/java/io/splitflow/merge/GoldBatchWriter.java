@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.events.JobEvents;
+import io.splitflow.common.job.CheckpointLock;
 import io.splitflow.common.job.FaultPoints;
 import io.splitflow.common.job.JobContext;
 import io.splitflow.common.table.Transactions;
@@ -46,7 +47,9 @@ final class GoldBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     // Kafka timestamp in one pass over them
     MergeBatch merge =
         new MergeBatch(
-            spark, spec, context.table(TableLayer.GOLD), context.table(TableLayer.MERGE_EVENTS));
+                spark, spec, context.table(TableLayer.GOLD), context.table(TableLayer.MERGE_EVENTS))
+            // a paused driver that lost its lock writes nothing
+            .beforeWrite(() -> CheckpointLock.requireHeld(context.checkpoint()));
     MergeEvent merged = merge.run(bronze, batchId, txnAppId);
     FaultPoints.check(FaultPoints.MERGE_AFTER_MERGE);
     Timestamp newest = merge.newestSourceTimestamp().orElse(null);

@@ -38,6 +38,7 @@ public final class MergeBatch {
   private final TableRef gold;
   private final TableRef events;
   private final ConflictRetry.Sleeper sleeper;
+  private Runnable beforeWrite = () -> {};
   private Optional<Timestamp> newestSource = Optional.empty();
 
   public MergeBatch(
@@ -55,6 +56,15 @@ public final class MergeBatch {
 
   public MergeBatch(SparkSession spark, MergeSpec spec, TableRef gold, TableRef events) {
     this(spark, spec, gold, events, ConflictRetry.Sleeper.THREAD);
+  }
+
+  /**
+   * Runs {@code check} right before gold is written (after the batch is read and classified), e.g.
+   * that this driver still holds its checkpoint's lock; it throws to stop the write.
+   */
+  public MergeBatch beforeWrite(Runnable check) {
+    this.beforeWrite = check;
+    return this;
   }
 
   public MergeEvent run(Dataset<Row> bronze, long batchId, String appId) {
@@ -82,7 +92,10 @@ public final class MergeBatch {
                   gold,
                   batchId,
                   sleeper,
-                  () -> writer.write(versions, versionCount, skipped, predicates, txn));
+                  () -> {
+                    beforeWrite.run();
+                    return writer.write(versions, versionCount, skipped, predicates, txn);
+                  });
       Optional<BatchCommits.Commit> commit = BatchCommits.find(spark, gold, appId, batchId);
       FaultPoints.check(AFTER_GOLD_COMMIT);
       MergeEvent event =

@@ -22,6 +22,9 @@ public final class JobRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long POLL_MILLIS = 200;
 
+  /** Once a stop is asked for: how often to look whether the batch in flight has ended. */
+  private static final long STOPPING_POLL_MILLIS = 10;
+
   /** Spark confs that tune the checkpoint lock (seconds). */
   static final String LOCK_ENABLED = "spark.splitflow.checkpoint-lock.enabled";
 
@@ -96,23 +99,70 @@ public final class JobRunner {
       io.splitflow.common.spark.CatchUpProgress.register(spark, context);
       StreamingQuery query = job.start(spark, context);
       events.started(spark, query.id().toString());
-      boolean stopping = false;
-      while (!query.awaitTermination(POLL_MILLIS)) {
-        // between batches only, so the batch in flight commits before the query stops
-        if (!stopping && stop.requested() && !query.status().isTriggerActive()) {
-          stopping = true;
-          LOG.info(
-              JSON.createObjectNode()
-                  .put("event", "stopping")
-                  .put("job", context.job().id())
-                  .put("dataset", context.dataset().name())
-                  .put("reason", stop.reason() + "; no batch in flight")
-                  .toString());
-          query.stop();
+      StopAfterBatch stopper = null;
+      boolean stopped = false;
+      try {
+        while (!query.awaitTermination(stopper == null ? POLL_MILLIS : STOPPING_POLL_MILLIS)) {
+          if (stopper == null && stop.requested()) {
+            stopper = new StopAfterBatch(query);
+          }
+          if (stopper != null && !stopped && stopper.batchInFlightEnded()) {
+            LOG.info(
+                JSON.createObjectNode()
+                    .put("event", "stopping")
+                    .put("job", context.job().id())
+                    .put("dataset", context.dataset().name())
+                    .put("reason", stop.reason() + "; " + stopper.describe())
+                    .toString());
+            stopped = true;
+            query.stop();
+          }
         }
+      } catch (StreamingQueryException interrupted) {
+        if (!stopped) {
+          throw interrupted;
+        }
+        // a batch that had just begun, interrupted by the stop: not committed, re-run next start
+        LOG.info(
+            JSON.createObjectNode()
+                .put("event", "stopped")
+                .put("job", context.job().id())
+                .put("dataset", context.dataset().name())
+                .put("interrupted_batch", firstLine(interrupted))
+                .toString());
       }
     } finally {
       job.release();
+    }
+  }
+
+  /**
+   * When to stop a query asked to stop: at once when no batch is in flight, else as soon as the
+   * batch in flight has committed, which the query's next progress report says. Waiting for a gap
+   * between batches instead never ends when a backlog keeps them back to back. Spark may have
+   * started the next batch by the time the stop lands: {@code query.stop()} interrupts it before
+   * its checkpoint commit, and it is re-run on the next start, its writes skipped where they
+   * committed (each write is once per batch), as after a crash.
+   */
+  static final class StopAfterBatch {
+    private final StreamingQuery query;
+    private final boolean batchInFlight;
+    private final Object progressAtRequest;
+
+    StopAfterBatch(StreamingQuery query) {
+      this.query = query;
+      this.batchInFlight = query.status().isTriggerActive();
+      this.progressAtRequest = query.lastProgress();
+    }
+
+    boolean batchInFlightEnded() {
+      return !batchInFlight
+          || !query.status().isTriggerActive()
+          || query.lastProgress() != progressAtRequest;
+    }
+
+    String describe() {
+      return batchInFlight ? "the batch in flight has committed" : "no batch in flight";
     }
   }
 
@@ -128,12 +178,20 @@ public final class JobRunner {
   }
 
   private static CheckpointLock lock(SparkSession spark, JobContext context) {
+    return lock(spark, context, context.job().id() + "-job");
+  }
+
+  /**
+   * Takes {@code context}'s checkpoint lock for {@code who} (a job, or a tool that must not run
+   * beside it, e.g. replay), with the session's lock confs; null when the lock is switched off.
+   */
+  public static CheckpointLock lock(SparkSession spark, JobContext context, String who) {
     if (!Boolean.parseBoolean(spark.conf().get(LOCK_ENABLED, "true"))) {
       return null;
     }
     return CheckpointLock.acquire(
         context.checkpoint(),
-        context.job().id() + "-job for dataset " + context.dataset().name(),
+        who + " for dataset " + context.dataset().name(),
         spark.sessionState().newHadoopConf(),
         Duration.ofSeconds(Long.parseLong(spark.conf().get(LOCK_HEARTBEAT, "10"))),
         Duration.ofSeconds(Long.parseLong(spark.conf().get(LOCK_STALE_AFTER, "60"))));

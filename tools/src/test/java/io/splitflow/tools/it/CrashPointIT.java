@@ -2,10 +2,12 @@ package io.splitflow.tools.it;
 
 import static io.splitflow.tools.it.Readings.json;
 import static io.splitflow.tools.it.Readings.key;
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitflow.common.config.TableLayer;
+import io.splitflow.common.events.EventLog;
 import io.splitflow.common.job.FaultPoints;
 import io.splitflow.common.job.JobName;
 import io.splitflow.common.job.RestartPolicy;
@@ -13,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -78,21 +82,60 @@ class CrashPointIT {
     assertEachRecordOnce(p);
   }
 
+  /**
+   * Each job dies at its crash point in its second batch, after the first committed, and
+   * --restart-on-failure 1 brings it back within the run: the event log shows the injected failure
+   * followed by a restart, each batch has one batch row, and every record lands once.
+   */
   @Test
-  void restartOnFailureRecoversWithinOneRun() throws Exception {
-    Pipeline p = pipelineWithMixedRecords(lake);
-    FaultPoints.arm(FaultPoints.INGEST_AFTER_RAW);
-    p.run(JobName.INGEST, new RestartPolicy(1, Duration.ZERO, Duration.ZERO));
-    FaultPoints.arm(FaultPoints.DESERIALIZE_AFTER_BRONZE);
-    p.run(JobName.DESERIALIZE, new RestartPolicy(1, Duration.ZERO, Duration.ZERO));
-    FaultPoints.arm(FaultPoints.MERGE_AFTER_MERGE);
-    p.run(JobName.MERGE, new RestartPolicy(1, Duration.ZERO, Duration.ZERO));
+  void restartOnFailureRecoversALaterBatchWithinOneRun() throws Exception {
+    Pipeline p =
+        pipelineWithMixedRecords(
+            lake,
+            yaml ->
+                yaml.replace("max-offsets-per-trigger: 200000", "max-offsets-per-trigger: 16")
+                    .replace(
+                        "    topic: sensor_readings\n",
+                        "    topic: sensor_readings\n    sizing: { max-files-per-trigger: 1 }\n"));
+    for (Crash crash : Crash.values()) {
+      FaultPoints.armAfter(crash.point, 1);
+      p.run(crash.job, new RestartPolicy(1, Duration.ZERO, Duration.ZERO));
 
+      List<Row> events =
+          EventLog.of(p.config)
+              .read(p.spark)
+              .where(col("job").equalTo(crash.job.id()))
+              .orderBy("event_time")
+              .collectAsList();
+      List<Row> errors =
+          events.stream().filter(e -> e.<String>getAs("event").equals("error")).toList();
+      assertThat(errors).as("%s: the injected failure", crash.job).hasSize(1);
+      assertThat(errors.get(0).<String>getAs("message"))
+          .contains("injected fault at " + crash.point);
+      assertThat(errors.get(0).<String>getAs("details")).contains("\"then\":\"restart\"");
+      assertThat(events.stream().filter(e -> e.<String>getAs("event").equals("start")).count())
+          .as("%s: started, then started again", crash.job)
+          .isEqualTo(2);
+      List<Long> batches =
+          events.stream()
+              .filter(e -> e.<String>getAs("event").equals("batch"))
+              .map(e -> e.<Long>getAs("batch_id"))
+              .toList();
+      assertThat(batches).as("%s: batches, each once", crash.job).doesNotHaveDuplicates();
+      assertThat(batches)
+          .as("%s: the batch that died came after one that committed", crash.job)
+          .contains(0L, 1L);
+    }
     assertEachRecordOnce(p);
   }
 
   static Pipeline pipelineWithMixedRecords(Path lake) {
-    Pipeline p = new Pipeline(lake);
+    return pipelineWithMixedRecords(lake, yaml -> yaml);
+  }
+
+  /** The same records, on the shipped config as changed by {@code edit}. */
+  static Pipeline pipelineWithMixedRecords(Path lake, UnaryOperator<String> edit) {
+    Pipeline p = new Pipeline(lake, edit);
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int i = 0; i < VALID; i++) {
       String sensor = "s" + (i % KEYS);

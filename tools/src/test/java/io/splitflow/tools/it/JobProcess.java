@@ -122,6 +122,21 @@ final class JobProcess implements AutoCloseable {
     assertThat(code).as("kill -TERM " + pid()).isZero();
   }
 
+  /** SIGSTOP: the process is frozen as a long GC pause or a suspended VM freezes a driver. */
+  void freeze() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** SIGCONT: the frozen process goes on where it stopped, its clocks jumped ahead. */
+  void thaw() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    int code = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).start().waitFor();
+    assertThat(code).as("kill -" + name + " " + pid()).isZero();
+  }
+
   int waitFor() throws InterruptedException {
     assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the job process ended").isTrue();
     return process.exitValue();

@@ -101,6 +101,25 @@ class KafkaOutageIT {
       assertThat(p.count(TableLayer.RAW)).isEqualTo(40);
       assertThat(p.table(TableLayer.RAW).select("partition", "offset").distinct().count())
           .isEqualTo(40);
+
+      // the event log tells the outage's story: each failure an error row that says a restart
+      // follows, each restart a start row, and the SIGTERM stop at the end
+      List<Row> events =
+          EventLog.of(p.config)
+              .read(p.spark)
+              .where("job = 'ingest'")
+              .orderBy("event_time")
+              .select("event", "details", "message")
+              .collectAsList();
+      List<Row> errors = events.stream().filter(r -> r.getString(0).equals("error")).toList();
+      long starts = events.stream().filter(r -> r.getString(0).equals("start")).count();
+      assertThat(errors).as("error rows over the outage").isNotEmpty();
+      assertThat(errors)
+          .allSatisfy(
+              r -> assertThat(r.getString(1)).contains("\"restarting\":true,\"then\":\"restart\""));
+      assertThat(starts).as("a start row per restart, and the first").isEqualTo(errors.size() + 1);
+      assertThat(events.get(events.size() - 1).getString(0)).isEqualTo("stop");
+      assertThat(events.get(events.size() - 1).getString(2)).isEqualTo("stop requested (SIGTERM)");
     }
   }
 

@@ -22,8 +22,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ProcessFaultIT {
   @TempDir Path lake;
 
+  /**
+   * SIGKILL at the crash point with the most to lose: deserialize's bronze append is committed, its
+   * dead-letter append and its checkpoint are not. CrashPointIT stops each job at each of its
+   * points in-process; what only a real kill adds (no finally block, no lock release, the dead
+   * pid's lock left behind) is the same code for every job, so one job proves it.
+   */
   @ParameterizedTest
-  @EnumSource(CrashPointIT.Crash.class)
+  @EnumSource(
+      value = CrashPointIT.Crash.class,
+      names = "DESERIALIZE_BETWEEN_BRONZE_AND_DEAD_LETTER")
   void aJobKilledMidBatchLandsEachRecordOnceAfterARestart(CrashPointIT.Crash crash)
       throws Exception {
     Pipeline p = CrashPointIT.pipelineWithMixedRecords(lake);
@@ -88,6 +96,51 @@ class ProcessFaultIT {
     assertThat(CrashPointIT.version(p, TableLayer.RAW))
         .as("nothing left to re-run")
         .isEqualTo(rawVersion);
+    p.run(JobName.DESERIALIZE);
+    p.run(JobName.MERGE);
+    CrashPointIT.assertEachRecordOnce(p);
+  }
+
+  /**
+   * A driver frozen (SIGSTOP, as a long GC pause or a suspended VM freezes one) just before its
+   * batch's write, past the lock's stale period: a second instance takes the checkpoint over and
+   * ingests everything; thawed (SIGCONT), the first finds it lost its lock and stops with a
+   * permanent failure naming why, before writing. Every record once.
+   */
+  @Test
+  void aDriverFrozenPastTheStalePeriodLosesItsLockAndStopsWithoutWriting() throws Exception {
+    Pipeline p =
+        CrashPointIT.pipelineWithMixedRecords(
+            lake,
+            yaml ->
+                yaml.replace(
+                    "  spark.databricks.delta.snapshotPartitions: \"2\"\n",
+                    "  spark.databricks.delta.snapshotPartitions: \"2\"\n"
+                        + "  spark.splitflow.checkpoint-lock.heartbeat-seconds: \"1\"\n"));
+    try (JobProcess first =
+        JobProcess.start(
+            lake, FaultPoints.INGEST_BEFORE_RAW + ":pause-5000", p.cliArgs(JobName.INGEST))) {
+      first.awaitFaultPoint(FaultPoints.INGEST_BEFORE_RAW); // its batch read, not yet written
+      first.freeze();
+
+      // the second instance watches the frozen lock for 4 s, takes it over and ingests all
+      p.spark.conf().set("spark.splitflow.checkpoint-lock.stale-after-seconds", "4");
+      try {
+        p.run(JobName.INGEST);
+      } finally {
+        p.spark.conf().unset("spark.splitflow.checkpoint-lock.stale-after-seconds");
+      }
+      long rawVersion = CrashPointIT.version(p, TableLayer.RAW);
+
+      first.thaw();
+      assertThat(first.waitFor()).as("exit code; output:\n%s", first.output()).isEqualTo(1);
+      assertThat(first.output())
+          .contains("checkpoint_lock_lost")
+          .contains("this instance lost its lock");
+      assertThat(CrashPointIT.version(p, TableLayer.RAW))
+          .as("the thawed instance wrote nothing")
+          .isEqualTo(rawVersion);
+    }
     p.run(JobName.DESERIALIZE);
     p.run(JobName.MERGE);
     CrashPointIT.assertEachRecordOnce(p);
