@@ -36,6 +36,13 @@ public final class ReplayCommand implements Callable<Integer> {
           "Only dead letters matching this condition, e.g. \"error_class = 'WRONG_TYPE'\".")
   String where;
 
+  @Option(
+      names = "--force",
+      description =
+          "Replay even while deserialize (or another replay) holds the dataset's checkpoint lock;"
+              + " without it replay is refused then, naming that instance's host and pid.")
+  boolean force;
+
   @Override
   public Integer call() {
     JobContext context = options.context(JobName.DESERIALIZE, System.getenv());
@@ -51,11 +58,17 @@ public final class ReplayCommand implements Callable<Integer> {
       }
       checkWhere(spark, deadLetters);
       DeadLetterReplay.Result result =
-          DeadLetterReplay.run(
-              spark,
-              context,
-              BatchProcessors.forDataset(spark, context.dataset()),
-              Optional.ofNullable(where));
+          force
+              ? DeadLetterReplay.runUnlocked(
+                  spark,
+                  context,
+                  BatchProcessors.forDataset(spark, context.dataset()),
+                  Optional.ofNullable(where))
+              : DeadLetterReplay.run(
+                  spark,
+                  context,
+                  BatchProcessors.forDataset(spark, context.dataset()),
+                  Optional.ofNullable(where));
       System.out.printf(
           "replayed %d dead letters of %s: %d resolved (to bronze or dropped by a rule), %d still failing%n",
           result.candidates(), context.dataset().name(), result.toBronze(), result.stillFailing());

@@ -2,13 +2,18 @@ package io.splitflow.tools.it;
 
 import static io.splitflow.tools.it.Readings.json;
 import static io.splitflow.tools.it.Readings.key;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.splitflow.common.config.ConfigException;
 import io.splitflow.common.config.TableLayer;
+import io.splitflow.common.job.CheckpointLock;
+import io.splitflow.common.job.FaultPoints;
 import io.splitflow.common.job.JobName;
+import io.splitflow.common.job.JobRunner;
+import io.splitflow.common.table.TableRef;
 import io.splitflow.deserialize.batch.BatchProcessors;
 import io.splitflow.deserialize.replay.DeadLetterReplay;
 import java.nio.file.Path;
@@ -178,5 +183,87 @@ class RulesAndReplayIT {
     assertThat(fixed.table(TableLayer.GOLD).collectAsList())
         .extracting(r -> r.<String>getAs("sensor_id"))
         .containsExactlyInAnyOrder("a", "b", "c");
+  }
+
+  /**
+   * A dead letter deserialize appends while a replay runs is neither appended nor marked by it; a
+   * replay that dies between its bronze append and its marking, run again, lands each dead letter
+   * in bronze once; and a replay is refused while deserialize holds the checkpoint.
+   */
+  @Test
+  void replayWorksOnOneVersionOfTheDeadLettersSurvivesACrashAndYieldsToARunningJob()
+      throws Exception {
+    Pipeline strict = new Pipeline(lake, STRICT);
+    strict.produce(
+        List.of(
+            strict.record(key("a"), json("a", 1.0, "C", "10:00:00.000")),
+            strict.record(key("b"), json("b", 2.0, null, "10:00:00.000")),
+            strict.record(key("x"), "{broken")));
+    strict.runAll();
+    Pipeline fixed = strict.redeployed(lake, yaml -> yaml);
+    TableRef deadLetters = fixed.dataset.table(TableLayer.DEAD_LETTER);
+    // while the first replay runs, deserialize dead-letters another reading without a unit
+    FaultPoints.onReach(
+        DeadLetterReplay.AFTER_BRONZE,
+        () ->
+            deadLetters.append(
+                fixed
+                    .table(TableLayer.DEAD_LETTER)
+                    .where("cast(value as string) like '%\"b\"%'")
+                    .withColumn("offset", lit(999L))
+                    .write()));
+    try {
+      assertThat(replay(fixed)).isEqualTo(new DeadLetterReplay.Result(2, 1, 1));
+    } finally {
+      FaultPoints.disarmAll();
+    }
+    assertThat(marked(fixed, 999)).as("appended during the replay: not marked").isFalse();
+    assertThat(inBronze(fixed, 999)).as("nor appended").isZero();
+
+    FaultPoints.arm(DeadLetterReplay.AFTER_BRONZE);
+    assertThatThrownBy(() -> replay(fixed)).hasStackTraceContaining("injected fault");
+    assertThat(inBronze(fixed, 999)).as("appended before the crash").isEqualTo(1);
+    assertThat(marked(fixed, 999)).as("not yet marked").isFalse();
+
+    assertThat(replay(fixed)).isEqualTo(new DeadLetterReplay.Result(2, 1, 1));
+    assertThat(inBronze(fixed, 999)).as("once, after the repeat").isEqualTo(1);
+    assertThat(marked(fixed, 999)).isTrue();
+    assertThat(fixed.count(TableLayer.BRONZE)).isEqualTo(3); // a, b, and b again at offset 999
+
+    fixed.spark.conf().set("spark.splitflow.checkpoint-lock.heartbeat-seconds", "1");
+    try (CheckpointLock running =
+        JobRunner.lock(fixed.spark, fixed.context(JobName.DESERIALIZE), "deserialize-job")) {
+      assertThatThrownBy(() -> replay(fixed))
+          .isInstanceOf(CheckpointLock.CheckpointInUseException.class)
+          .hasMessageContaining("deserialize-job for dataset " + fixed.dataset.name())
+          .hasMessageContaining("pid " + ProcessHandle.current().pid());
+      assertThat(
+              DeadLetterReplay.runUnlocked(
+                  fixed.spark,
+                  fixed.context(JobName.DESERIALIZE),
+                  BatchProcessors.forDataset(fixed.spark, fixed.dataset),
+                  Optional.empty()))
+          .as("--force")
+          .isEqualTo(new DeadLetterReplay.Result(1, 0, 1));
+    } finally {
+      fixed.spark.conf().unset("spark.splitflow.checkpoint-lock.heartbeat-seconds");
+    }
+  }
+
+  private static DeadLetterReplay.Result replay(Pipeline p) {
+    return DeadLetterReplay.run(
+        p.spark,
+        p.context(JobName.DESERIALIZE),
+        BatchProcessors.forDataset(p.spark, p.dataset),
+        Optional.empty());
+  }
+
+  private static boolean marked(Pipeline p, long offset) {
+    return p.table(TableLayer.DEAD_LETTER).where("offset = " + offset).first().getAs("replayed_at")
+        != null;
+  }
+
+  private static long inBronze(Pipeline p, long offset) {
+    return p.table(TableLayer.BRONZE).where("_source.offset = " + offset).count();
   }
 }
