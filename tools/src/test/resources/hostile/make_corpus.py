@@ -329,6 +329,9 @@ a("a29-random-body", "a29", framed(1, bytes(range(256)) * 4), "MALFORMED_AVRO", 
   "1 KiB of counting bytes after a good header")
 a("a30-required-field-only-header-and-string", "a30", framed(1, avro_string("a30")),
   "MALFORMED_AVRO", "truncated", "only sensor_id, the rest missing")
+a("a32-null-array-blocks", "a32", "gen:avro-null-array-blocks", "MALFORMED_AVRO", "more than its",
+  "a 500 KB value whose writer-only array of nulls (schema 9) chains blocks of about 2 x 10^10"
+  " items in all")
 
 # incompatible and broken writer schemas the test adds to the registry directory
 write("avro/registry/7.avsc", b"""{"type": "record", "name": "SensorReading",
@@ -341,6 +344,18 @@ write("avro/registry/7.avsc", b"""{"type": "record", "name": "SensorReading",
   {"name": "event_time", "type": {"type": "long", "logicalType": "timestamp-millis"}}]}
 """)
 write("avro/registry/8.avsc", b"{ this is not an Avro schema\n")
+write("avro/registry/9.avsc", b"""{"type": "record", "name": "SensorReading",
+ "namespace": "io.splitflow.demo",
+ "doc": "schema 1 plus a writer-only array of nulls, whose items take no bytes.",
+ "fields": [
+  {"name": "sensor_id", "type": "string"},
+  {"name": "reading_date", "type": {"type": "int", "logicalType": "date"}},
+  {"name": "value", "type": ["null", "double"], "default": null},
+  {"name": "unit", "type": ["null", "string"], "default": null},
+  {"name": "event_time", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+  {"name": "padding", "type": {"type": "array", "items": "null"}}
+ ]}
+""")
 
 ids = [r[0] for r in rows]
 assert len(ids) == len(set(ids)), "duplicate ids"

@@ -46,22 +46,38 @@ public final class BatchDecoder {
             .add("deleted", DataTypes.BooleanType)
             .add("error_class", DataTypes.StringType)
             .add("error_message", DataTypes.StringType);
-    UDF2<byte[], byte[], Row> decode =
-        (key, value) -> {
-          boolean tombstone = value == null;
-          DecodeResult result;
-          try {
-            result = tombstone ? tombstones.decode(key) : decoder.decode(value);
-          } catch (RuntimeException e) {
-            // a decoder bug must cost one record, not the job: the record waits in dead letters
-            result = DecodeResult.failed(DecodeError.DECODER_FAILURE, "could not decode: " + e);
-          }
-          return result.ok()
-              ? RowFactory.create(
-                  RowFactory.create(result.values()), tombstone || result.deleted(), null, null)
-              : RowFactory.create(null, null, result.error().name(), result.message());
-        };
+    UDF2<byte[], byte[], Row> decode = (key, value) -> decodeOne(decoder, tombstones, key, value);
     this.udf = functions.udf(decode, resultType).asNondeterministic().withName("splitflow_decode");
+  }
+
+  /**
+   * One record's decode result as the UDF returns it. Whatever the decoder throws, a runtime
+   * exception or a stack overflow on a deeply nested value, costs that record, not the job: it
+   * waits in dead letters.
+   */
+  static Row decodeOne(
+      RecordDecoder decoder, TombstoneKeyDecoder tombstones, byte[] key, byte[] value) {
+    boolean tombstone = value == null;
+    DecodeResult result;
+    try {
+      result = tombstone ? tombstones.decode(key) : decoder.decode(value);
+    } catch (RuntimeException e) {
+      // a decoder bug must cost one record, not the job: the record waits in dead letters
+      result = DecodeResult.failed(DecodeError.DECODER_FAILURE, "could not decode: " + e);
+    } catch (StackOverflowError e) {
+      // a value nested deeper than the thread's stack (recursive Avro records, JSON
+      // arrays in arrays): one record's problem, not the job's
+      result =
+          DecodeResult.failed(
+              DecodeError.DECODER_FAILURE,
+              "could not decode: nested too deeply for the decoder's stack ("
+                  + (value == null ? 0 : value.length)
+                  + "-byte value)");
+    }
+    return result.ok()
+        ? RowFactory.create(
+            RowFactory.create(result.values()), tombstone || result.deleted(), null, null)
+        : RowFactory.create(null, null, result.error().name(), result.message());
   }
 
   /** Raw rows with one more column holding the decode result; persist it before splitting. */

@@ -77,7 +77,7 @@ final class HostileCorpus {
 
   /** Writer schemas the Avro corpus needs besides the shipped ones (an incompatible, a broken). */
   static void addRegistrySchemas(Path registryDir) throws IOException {
-    for (String name : List.of("7.avsc", "8.avsc")) {
+    for (String name : List.of("7.avsc", "8.avsc", "9.avsc")) {
       Files.write(registryDir.resolve(name), resource("avro/registry/" + name));
     }
   }
@@ -143,6 +143,7 @@ final class HostileCorpus {
         yield reading("j42", fields.toString());
       }
       case "avro-1mib" -> avro1Mib();
+      case "avro-null-array-blocks" -> nullArrayBlocks();
       default -> throw new IllegalStateException("no generator for gen:" + name);
     };
   }
@@ -180,6 +181,36 @@ final class HostileCorpus {
         throw new IllegalStateException("1 MiB Avro value came out at " + value.length);
       }
       return value;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A 500 KB Confluent-framed reading of registry schema 9, whose writer-only field is an array of
+   * nulls in blocks that each declare half as many items as there are bytes after them: every block
+   * fits the bytes left, and the items of all blocks come to about 2 x 10^10. (A map's items each
+   * carry a key of at least one byte, so a map cannot declare more items than its bytes.)
+   */
+  private static byte[] nullArrayBlocks() {
+    try {
+      Schema one =
+          new Schema.Parser()
+              .parse(Path.of("..", "conf", "schemas", "registry", "1.avsc").toFile());
+      byte[] reading = framedAvro(one, "C");
+      ByteArrayOutputStream value = new ByteArrayOutputStream();
+      value.write(ByteBuffer.allocate(5).put((byte) 0).putInt(9).array(), 0, 5);
+      value.write(reading, 5, reading.length - 5); // schema 9's fields start as schema 1's
+      int total = 500_000;
+      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(value, null);
+      while (value.size() < total - 8) {
+        // a block of nulls: a count (half the bytes still to come, so it fits them), no item bytes
+        encoder.writeLong((total - value.size()) / 2);
+        encoder.flush();
+      }
+      encoder.writeLong(0); // the array's end
+      encoder.flush();
+      return value.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

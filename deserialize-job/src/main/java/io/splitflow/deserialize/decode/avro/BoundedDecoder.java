@@ -13,9 +13,12 @@ import org.apache.avro.util.Utf8;
 /**
  * Avro's binary decoder over one value, refusing lengths and item counts larger than the bytes
  * left. Avro allocates a string, bytes or array of the declared size before reading it, so without
- * this a few garbage bytes declaring a 2 GB string would exhaust the executor's heap. Only an array
- * of zero-byte items (nulls, empty records) could legitimately hold more items than bytes; such
- * arrays are refused too. Strings must be valid UTF-8, as JSON values must.
+ * this a few garbage bytes declaring a 2 GB string would exhaust the executor's heap. Items of
+ * arrays and maps are also counted against the whole value: a value holds at most as many items,
+ * over all its blocks, as it has bytes. Without that budget, items of zero bytes (nulls, empty
+ * records) let a value chain blocks that each declare as many items as there are bytes after them,
+ * and decoding it costs the square of its size. Only zero-byte items could legitimately be more
+ * than the bytes; such values are refused too. Strings must be valid UTF-8, as JSON values must.
  *
  * <p>Not thread-safe; reused value after value.
  */
@@ -25,10 +28,14 @@ final class BoundedDecoder extends Decoder {
   private BinaryDecoder in;
   private int end;
   private int indexAt;
+  private long itemBudget;
+  private long itemsSeen;
 
   void reset(byte[] bytes, int offset) throws IOException {
     in = DecoderFactory.get().binaryDecoder(bytes, offset, bytes.length - offset, in);
     end = bytes.length;
+    itemBudget = bytes.length - offset;
+    itemsSeen = 0;
   }
 
   /** Where the next byte is read, counted from the start of the whole value. */
@@ -113,6 +120,16 @@ final class BoundedDecoder extends Decoder {
           String.format(
               "%s block of %d items at byte %d does not fit in the %d-byte value",
               what, count, position(), end));
+    }
+    if (count > 0) {
+      itemsSeen += count;
+      if (itemsSeen > itemBudget) {
+        throw new MalformedAvroException(
+            String.format(
+                "%s block at byte %d brings the value to %d items in its arrays and maps, more"
+                    + " than its %d bytes can hold",
+                what, position(), itemsSeen, itemBudget));
+      }
     }
     return count;
   }

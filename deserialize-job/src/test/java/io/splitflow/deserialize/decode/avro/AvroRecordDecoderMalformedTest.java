@@ -83,6 +83,48 @@ class AvroRecordDecoderMalformedTest {
         "malformed Avro: a string of 2147483647 bytes at byte 5 does not fit in the 5-byte value");
   }
 
+  /**
+   * An array of nulls (zero bytes an item) chained in blocks that each declare as many items as
+   * there are bytes after them: each block alone fits, together they ask for far more items than
+   * the value has bytes, which would cost the square of the value's size to decode.
+   */
+  @Test
+  void zeroByteItemsBeyondOnePerByteOfTheValueAreMalformed() {
+    org.apache.avro.Schema withNulls =
+        new org.apache.avro.Schema.Parser()
+            .parse(
+                """
+                {"type": "record", "name": "Padded", "fields": [
+                  {"name": "sensor_id", "type": "string"},
+                  {"name": "nothing", "type": {"type": "array", "items": "null"}}
+                ]}""");
+    // only sensor_id maps to a column: the array is read and dropped, as a writer-only field is
+    AvroRecordDecoder padded =
+        new AvroRecordDecoder(
+            withNulls.toString(),
+            java.util.List.of(
+                new io.splitflow.common.schema.FieldSpec(
+                    "sensor_id", io.splitflow.common.schema.FieldType.STRING, true)));
+    java.io.ByteArrayOutputStream value = new java.io.ByteArrayOutputStream();
+    value.writeBytes(new byte[] {6, 's', '-', '1'}); // sensor_id "s-1"
+    for (int block = 0; block < 200; block++) {
+      value.write(2 * 63); // zig-zag varint: a block of 63 nulls, each block fitting the bytes left
+    }
+    value.write(0);
+    DecodeResult result = padded.decode(value.toByteArray());
+    assertThat(result.error()).isEqualTo(DecodeError.MALFORMED_AVRO);
+    assertThat(result.message())
+        .startsWith("malformed Avro: an array block at byte ")
+        .contains("items in its arrays and maps, more than its " + value.size() + " bytes");
+
+    // a few nulls, within the bytes after them, are still a value
+    java.io.ByteArrayOutputStream fits = new java.io.ByteArrayOutputStream();
+    fits.writeBytes(new byte[] {6, 's', '-', '1', 2 * 1});
+    fits.write(0);
+    DecodeResult fitting = padded.decode(fits.toByteArray());
+    assertThat(fitting.ok()).as(String.valueOf(fitting.message())).isTrue();
+  }
+
   @Test
   void negativeStringLengthIsMalformed() {
     assertFailure(
