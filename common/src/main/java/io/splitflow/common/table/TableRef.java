@@ -54,8 +54,12 @@ public record TableRef(String path, String name) {
   }
 
   /** For SQL text and messages: a backquoted path or the catalog name. */
+  /**
+   * The table as SQL names it: {@code delta.`path`} for a path, a backtick in the path doubled so
+   * that it cannot end the identifier early; a catalog name as configured (the config checks it).
+   */
   public String sqlName() {
-    return isPath() ? "delta.`" + path + "`" : name;
+    return isPath() ? "delta.`" + path.replace("`", "``") + "`" : name;
   }
 
   @Override

@@ -26,6 +26,9 @@ abstract class LakeCommand implements Callable<Integer> {
 
   abstract String appName();
 
+  /** Checks what the config alone can tell, before a session starts; throws to refuse. */
+  void check(SplitflowConfig config, List<DatasetConfig> datasets) {}
+
   abstract int run(
       SparkSession spark, SplitflowConfig config, List<DatasetConfig> datasets, PrintWriter out);
 
@@ -33,6 +36,7 @@ abstract class LakeCommand implements Callable<Integer> {
   public Integer call() {
     SplitflowConfig loaded = lake.load();
     List<DatasetConfig> chosen = LakeOptions.datasets(loaded, dataset);
+    check(loaded, chosen);
     PrintWriter out = spec.commandLine().getOut();
     try {
       return LakeOptions.inSession(appName(), loaded, spark -> run(spark, loaded, chosen, out));

@@ -142,11 +142,12 @@ public final class Maintain {
         return Action.skip(table.label(), "vacuum", behind.get());
       }
     }
-    long hours = retention.toHours();
+    long hours = Retentions.vacuumHours(retention);
     String sql = "VACUUM " + ref.sqlName() + " RETAIN " + hours + " HOURS";
-    boolean shortRetention = retention.compareTo(Duration.ofHours(168)) < 0;
+    boolean shortRetention = hours < 168;
     String check = spark.conf().get(RETENTION_CHECK, "true");
-    // a retention below Delta's 7-day guard was configured on purpose: honour it
+    // a retention below Delta's 7-day guard was configured on purpose (maintain refused one below
+    // a day unless told --unsafe-retention): honour it
     if (shortRetention) {
       spark.conf().set(RETENTION_CHECK, "false");
     }

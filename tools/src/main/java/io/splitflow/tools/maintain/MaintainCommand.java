@@ -25,9 +25,21 @@ public final class MaintainCommand extends LakeCommand {
   @Option(names = "--dry-run", description = "Say what would be done; change nothing.")
   boolean dryRun;
 
+  @Option(
+      names = "--unsafe-retention",
+      description =
+          "Run a vacuum-retention below 24 hours or a raw-retention below 2 days, which maintain"
+              + " otherwise refuses (exit 2): only when no job or reader needs older files.")
+  boolean unsafeRetention;
+
   @Override
   String appName() {
     return "splitflow-maintain";
+  }
+
+  @Override
+  void check(SplitflowConfig config, List<DatasetConfig> datasets) {
+    Retentions.check(config, datasets, unsafeRetention);
   }
 
   @Override

@@ -114,7 +114,8 @@ class MaintainIT {
     assertThat(p.count(TableLayer.BRONZE)).isEqualTo(11);
     appendRaw(p, PARTLY_READ_DAY, 200, 2); // not deserialized yet
 
-    String report = run(new MaintainCommand(), p);
+    // a retention of 0h only runs when the operator insists
+    String report = run(new MaintainCommand(), p, "--unsafe-retention");
     assertThat(report)
         .containsPattern(
             "sensor_readings/raw +trim +consumed_version=\\d+ days=\\["
@@ -133,7 +134,7 @@ class MaintainIT {
     assertThat(p.count(TableLayer.BRONZE)).isEqualTo(13);
 
     // read now, the partly read day goes too; no append is unread, so raw is vacuumed
-    String again = run(new MaintainCommand(), p);
+    String again = run(new MaintainCommand(), p, "--unsafe-retention");
     assertThat(again)
         .containsPattern(
             "sensor_readings/raw +trim +consumed_version=\\d+ days=\\["
@@ -186,11 +187,11 @@ class MaintainIT {
     return detail.getJavaMap(detail.fieldIndex("properties"));
   }
 
-  private static String run(Callable<Integer> command, Pipeline p) {
+  private static String run(Callable<Integer> command, Pipeline p, String... more) {
     StringWriter out = new StringWriter();
     CommandLine cli = ErrorReporting.configure(new CommandLine(command));
     cli.setOut(new PrintWriter(out));
-    List<String> args = p.cliArgs(JobName.INGEST);
+    List<String> args = p.cliArgs(JobName.INGEST, more);
     int code = cli.execute(args.subList(1, args.size()).toArray(String[]::new));
     assertThat(code).as(out.toString()).isZero();
     return out.toString();
