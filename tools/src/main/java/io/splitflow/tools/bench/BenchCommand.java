@@ -213,7 +213,17 @@ public final class BenchCommand implements Callable<Integer> {
     }
     BenchResult result = Bench.run(settings, log);
     BenchReport.write(result, out);
-    return done(log, BenchReport.consoleSummary(result), result.totalSeconds());
+    int code = done(log, BenchReport.consoleSummary(result), result.totalSeconds());
+    List<String> mismatches = result.goldMismatches();
+    if (!mismatches.isEmpty()) {
+      log.println(
+          "bench: FAILED: the monolith's gold differs from the split's, so their figures compare"
+              + " unequal work: "
+              + String.join("; ", mismatches));
+      log.flush();
+      return 1;
+    }
+    return code;
   }
 
   /** The run's summary and where its files went; exit code 0. */

@@ -26,4 +26,27 @@ public record BenchResult(
     runs = List.copyOf(runs);
     scaling = List.copyOf(scaling);
   }
+
+  /**
+   * The runs whose monolith wrote a gold other than the split's, with what differed: their speeds
+   * compare unequal work, so the bench fails.
+   */
+  public List<String> goldMismatches() {
+    List<String> mismatches = new java.util.ArrayList<>();
+    for (BenchRun run : runs) {
+      run.measurement(Stages.MONOLITH)
+          .filter(m -> Boolean.FALSE.equals(m.details().get("gold_matches_split")))
+          .ifPresent(
+              m ->
+                  mismatches.add(
+                      "run "
+                          + run.index()
+                          + ": "
+                          + m.details().get("gold_rows_only_in_split")
+                          + " gold rows only in the split's, "
+                          + m.details().get("gold_rows_only_in_monolith")
+                          + " only in the monolith's"));
+    }
+    return mismatches;
+  }
 }
