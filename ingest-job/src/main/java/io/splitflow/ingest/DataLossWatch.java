@@ -83,6 +83,9 @@ final class DataLossWatch implements AutoCloseable {
               .put("from_offset", range.from())
               .put("until_offset", range.until())
               .put("records", range.records());
+      if (range.wentBack()) {
+        where.put("went_back_from", range.wentBackFrom());
+      }
       ranges.add(where);
       LOG.warn(line.setAll(where).toString());
     }
@@ -106,7 +109,11 @@ final class DataLossWatch implements AutoCloseable {
         batchId);
   }
 
-  /** The ranges of [start, end) per partition that lie below Kafka's earliest offset. */
+  /**
+   * The ranges of [start, end) per partition that lie below Kafka's earliest offset; and for a
+   * partition whose end is below its start (its offsets went back: the topic was recreated), the
+   * records [earliest, end) that Spark's source skips with the range it cannot read.
+   */
   static List<LostRange> lost(
       Map<TopicPartition, Long> start,
       Map<TopicPartition, Long> end,
@@ -115,6 +122,13 @@ final class DataLossWatch implements AutoCloseable {
     for (Map.Entry<TopicPartition, Long> from : start.entrySet()) {
       Long first = earliest.get(from.getKey());
       Long until = end.get(from.getKey());
+      if (until != null && until < from.getValue()) {
+        long recreatedFrom = first != null ? Math.max(0, first) : 0;
+        if (until > recreatedFrom) {
+          lost.add(new LostRange(from.getKey(), recreatedFrom, until, from.getValue()));
+        }
+        continue;
+      }
       if (first != null && until != null && first > from.getValue()) {
         long lostUntil = Math.min(first, until);
         if (lostUntil > from.getValue()) {

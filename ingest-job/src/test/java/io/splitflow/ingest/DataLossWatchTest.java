@@ -26,6 +26,19 @@ class DataLossWatchTest {
   }
 
   @Test
+  void offsetsThatWentBackLoseTheRecreatedPartitionsRecordsUpToTheBatchsEnd() {
+    // ingest was at 10; the topic was recreated and holds offsets 0-4 now: Spark skips them
+    var lost = DataLossWatch.lost(Map.of(P0, 10L, P1, 3L), Map.of(P0, 5L, P1, 3L), Map.of(P0, 0L));
+    assertThat(lost).containsExactly(new LostRange(P0, 0, 5, 10));
+    assertThat(lost.get(0))
+        .hasToString(
+            "topic readings partition 0 offsets 0-4 (5 records), skipped when the partition's"
+                + " offsets went back from 10 (topic deleted and recreated?)");
+    // recreated and still empty: nothing skipped
+    assertThat(DataLossWatch.lost(Map.of(P0, 10L), Map.of(P0, 0L), Map.of(P0, 0L))).isEmpty();
+  }
+
+  @Test
   void nothingIsLostWhenKafkaStillHoldsTheStart() {
     assertThat(DataLossWatch.lost(Map.of(P0, 10L), Map.of(P0, 30L), Map.of(P0, 10L))).isEmpty();
   }

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -151,6 +152,53 @@ class KafkaOutageIT {
     assertThat(lost.<Long>getAs("batch_id")).isEqualTo(1L);
     assertThat(lost.<String>getAs("details"))
         .contains("\"partition\":0,\"from_offset\":10,\"until_offset\":15,\"records\":5");
+  }
+
+  /**
+   * The topic deleted and recreated under ingest (offsets go back from 10 to a new log): with
+   * fail-on-data-loss false, the records the recreated partition held before the batch's end, which
+   * Spark's source skips with the range it cannot read, are reported as a data_lost range that says
+   * the offsets went back; what comes after them is ingested.
+   */
+  @Test
+  void aRecreatedTopicsSkippedRecordsAreReportedAsLostWhenOffsetsGoBack() throws Exception {
+    Pipeline p =
+        new Pipeline(
+            lake, yaml -> yaml.replace("fail-on-data-loss: true", "fail-on-data-loss: false"));
+    p.produce(onPartitionZero(p, 0, 10));
+    p.run(JobName.INGEST);
+    recreateTopic(p);
+    p.produce(onPartitionZero(p, 10, 15)); // offsets 0-4 of the new log
+
+    p.run(JobName.INGEST);
+    Row lost = EventLog.of(p.config).read(p.spark).where("event = 'data_lost'").first();
+    assertThat(lost.<String>getAs("details"))
+        .contains(
+            "\"partition\":0,\"from_offset\":0,\"until_offset\":5,\"records\":5,"
+                + "\"went_back_from\":10");
+    assertThat(lost.<String>getAs("message")).contains("went back from 10");
+
+    p.produce(onPartitionZero(p, 15, 18)); // offsets 5-7 of the new log
+    p.run(JobName.INGEST);
+    assertThat(p.count(TableLayer.RAW)).as("10 before, 3 after the skipped 5").isEqualTo(13);
+  }
+
+  private static void recreateTopic(Pipeline p) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, p.bootstrapServers))) {
+      admin.deleteTopics(List.of(p.topic)).all().get(30, TimeUnit.SECONDS);
+      await()
+          .atMost(1, TimeUnit.MINUTES)
+          .ignoreExceptions()
+          .until(
+              () -> {
+                admin
+                    .createTopics(List.of(new NewTopic(p.topic, 2, (short) 1)))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
+                return true;
+              });
+    }
   }
 
   private static List<ProducerRecord<byte[], byte[]>> readings(Pipeline p, int from, int to) {
