@@ -30,7 +30,9 @@ public final class Secrets {
     // fs.gs.auth.service.account.private.key
     "access.key",
     "encryption.key",
-    "private.key"
+    "private.key",
+    // ABFS customer-provided encryption: fs.azure.encryption.encoded.client-provided-key
+    "provided.key"
   };
 
   /** Words that make any key secret: {@code client-secret}, {@code audit.token}. */
@@ -56,9 +58,20 @@ public final class Secrets {
           "(?i)([\\w.-]*(?:password|secret|token|credential)[\\w.-]*\\s*[=:]\\s*)"
               + "(\"[^\"]*\"|'[^']*'|[^\\s;,&\"'}\\]]+)");
 
-  /** The password in a URL's user info: {@code scheme://user:password@host}. */
+  /**
+   * The password in a URL's user info: {@code scheme://user:password@host}, up to the last
+   * {@code @} of the word, since a password written raw may hold {@code @} or {@code /} (a path
+   * with an {@code @} after the host is hidden too: more hidden, never less).
+   */
   private static final Pattern URL_USER_INFO =
-      Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:)([^/\\s@]+)(@)");
+      Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:)(\\S*)(@)");
+
+  /**
+   * Text longer than this is cut before it is scrubbed: an error message or a log line is read by
+   * people, and the patterns' work grows with the text (a megabyte of one word with an {@code @} in
+   * it would be scanned once per starting point).
+   */
+  static final int MAX_SCRUBBED = 8 * 1024;
 
   private Secrets() {}
 
@@ -111,6 +124,13 @@ public final class Secrets {
   public static String scrub(String text) {
     if (text == null || text.isEmpty()) {
       return text;
+    }
+    if (text.length() > MAX_SCRUBBED) {
+      text =
+          text.substring(0, MAX_SCRUBBED)
+              + " ... ("
+              + (text.length() - MAX_SCRUBBED)
+              + " more characters cut)";
     }
     String scrubbed = replace(URL_USER_INFO.matcher(text), m -> m.group(1) + HIDDEN + m.group(3));
     return replace(ASSIGNED.matcher(scrubbed), m -> m.group(1) + quoted(m.group(2)));

@@ -42,6 +42,34 @@ public record SplitflowConfig(
     this(kafka, lake, spark, datasets, MaintenanceSettings.DEFAULT, MetricsSettings.DEFAULT);
   }
 
+  /** As a record prints itself, with the spark and hadoop sections' secrets hidden. */
+  @Override
+  public String toString() {
+    return "SplitflowConfig[kafka="
+        + kafka
+        + ", lake="
+        + lake
+        + ", spark="
+        + masked(spark)
+        + ", datasets="
+        + datasets
+        + ", maintenance="
+        + maintenance
+        + ", metrics="
+        + metrics
+        + ", hadoop="
+        + masked(hadoop)
+        + ", onDatasetFailure="
+        + onDatasetFailure
+        + "]";
+  }
+
+  private static Map<String, String> masked(Map<String, String> settings) {
+    Map<String, String> shown = new java.util.TreeMap<>();
+    settings.forEach((key, value) -> shown.put(key, Secrets.mask(key, value)));
+    return shown;
+  }
+
   public DatasetConfig dataset(String name) {
     DatasetConfig dataset = datasets.get(name);
     if (dataset == null) {

@@ -1,6 +1,7 @@
 package io.splitflow.common.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splitflow.common.config.Secrets;
 import io.splitflow.common.events.JobEvents;
 import io.splitflow.common.spark.ProgressLogger;
 import io.splitflow.common.trigger.TriggerSpec;
@@ -82,7 +83,7 @@ public final class JobRunner {
                   .put("restart", restart)
                   .put("of", policy.restarts())
                   .put("backoff_ms", wait.toMillis())
-                  .put("error", firstLine(failure))
+                  .put("error", Secrets.scrub(firstLine(failure)))
                   .toString());
           sleep(wait, stop);
         }

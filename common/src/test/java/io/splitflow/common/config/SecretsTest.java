@@ -158,4 +158,56 @@ class SecretsTest {
         .doesNotContain("pw-3")
         .contains("sasl.jaas.config=[hidden]", "security.protocol=SASL_SSL");
   }
+
+  @Test
+  void abfsCustomerProvidedKeysAreSecret() {
+    assertThat(Secrets.isSecret("fs.azure.encryption.encoded.client-provided-key")).isTrue();
+    assertThat(Secrets.isSecret("spark.hadoop.fs.azure.encryption.encoded.client-provided-key"))
+        .isTrue();
+    assertThat(Secrets.isSecret("fs.azure.encryption.encoded.client-provided-key-sha")).isFalse();
+  }
+
+  @Test
+  void aUrlPasswordHoldingAtSignsOrSlashesIsHiddenWhole() {
+    assertThat(Secrets.scrub("connect to https://svc:p@ss/w0rd@registry:8081/subjects failed"))
+        .isEqualTo("connect to https://svc:[hidden]@registry:8081/subjects failed")
+        .doesNotContain("ss/w0rd");
+    assertThat(Secrets.scrub("s3a://key:se@cret@bucket/path")).doesNotContain("se@cret", "cret");
+    assertThat(Secrets.scrub("https://user:pw@host/a and https://other:pw2@host2/b"))
+        .isEqualTo("https://user:[hidden]@host/a and https://other:[hidden]@host2/b");
+  }
+
+  @Test
+  void longTextIsCutBeforeItIsScrubbedAndStaysQuick() {
+    String huge = "a".repeat(2_000_000) + " password=pw-9";
+    long start = System.nanoTime();
+    String scrubbed = Secrets.scrub(huge);
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(java.time.Duration.ofSeconds(5));
+    assertThat(scrubbed)
+        .hasSizeLessThan(Secrets.MAX_SCRUBBED + 100)
+        .endsWith("(" + (huge.length() - Secrets.MAX_SCRUBBED) + " more characters cut)")
+        .doesNotContain("pw-9");
+    assertThat(Secrets.scrub("https://u:" + "x".repeat(100) + "@h password=pw-8"))
+        .isEqualTo("https://u:[hidden]@h password=[hidden]");
+  }
+
+  @Test
+  void aConfigPrintsItsSparkAndHadoopSectionsMasked() {
+    SplitflowConfig config =
+        new SplitflowConfig(
+            new KafkaSettings(
+                "b:9092", "earliest", java.util.OptionalLong.empty(), true, java.util.Map.of()),
+            new LakeSettings("/lake", "/lake/_checkpoints", java.util.Optional.empty()),
+            java.util.Map.of(
+                "spark.hadoop.fs.s3a.secret.key", "sk-1", "spark.sql.shuffle.partitions", "4"),
+            java.util.Map.of(),
+            MaintenanceSettings.DEFAULT,
+            MetricsSettings.DEFAULT,
+            java.util.Map.of("fs.azure.account.key.acct.dfs.core.windows.net", "ak-2"),
+            OnDatasetFailure.DEFAULT);
+    assertThat(config.toString())
+        .doesNotContain("sk-1", "ak-2")
+        .contains("spark.sql.shuffle.partitions=4", "fs.s3a.secret.key=[hidden]");
+  }
 }
