@@ -170,10 +170,10 @@ final class DataLossWatch implements AutoCloseable {
   }
 
   /** Kafka deleted records ingest had not read, and the config says to stop. */
-  static final class DataLossException extends RuntimeException
-      implements io.splitflow.common.job.PermanentFailure {
+  static final class DataLossException extends io.splitflow.common.job.PermanentException {
     DataLossException(String dataset, long batchId, List<LostRange> lost) {
       super(
+          "kafka.data-lost",
           "dataset "
               + dataset
               + ": Kafka no longer holds records ingest has not read yet (batch "

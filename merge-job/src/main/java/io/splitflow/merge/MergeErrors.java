@@ -2,6 +2,7 @@ package io.splitflow.merge;
 
 import io.splitflow.common.config.ConfigException;
 import io.splitflow.common.config.MergeMode;
+import io.splitflow.common.job.PermanentException;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.merge.retry.RetryPolicy;
 import java.util.List;
@@ -24,9 +25,10 @@ public final class MergeErrors {
         cause);
   }
 
-  public static IllegalStateException partitioningChanged(
+  public static PermanentException partitioningChanged(
       TableRef gold, List<String> found, List<String> configured) {
-    return new IllegalStateException(
+    return new PermanentException(
+        "gold.partitioning-changed",
         "gold table "
             + gold
             + " is partitioned by "
@@ -38,9 +40,10 @@ public final class MergeErrors {
             + ", or rewrite gold under the new layout (e.g. to a new path) and point the job at it");
   }
 
-  public static IllegalStateException modeChanged(
+  public static PermanentException modeChanged(
       TableRef gold, MergeMode found, MergeMode configured) {
-    return new IllegalStateException(
+    return new PermanentException(
+        "gold.mode-changed",
         "gold table "
             + gold
             + " holds "
@@ -54,9 +57,10 @@ public final class MergeErrors {
             + " gold its own table (tables.gold.path) and reset the merge checkpoint");
   }
 
-  public static IllegalStateException sequenceChanged(
+  public static PermanentException sequenceChanged(
       TableRef gold, String[] found, String[] configured) {
-    return new IllegalStateException(
+    return new PermanentException(
+        "gold.sequence-changed",
         "gold table "
             + gold
             + " orders versions by _sequence "
@@ -67,9 +71,10 @@ public final class MergeErrors {
             + " merge.sequence-by, or rebuild gold from bronze under a new table");
   }
 
-  public static IllegalStateException trackedColumnsChanged(
+  public static PermanentException trackedColumnsChanged(
       TableRef gold, List<String> found, List<String> configured) {
-    return new IllegalStateException(
+    return new PermanentException(
+        "gold.tracked-columns-changed",
         "gold table "
             + gold
             + " keeps per version the columns "
@@ -81,8 +86,9 @@ public final class MergeErrors {
             + " explicit), or rebuild gold from bronze under a new table");
   }
 
-  public static IllegalStateException notAGoldTable(TableRef gold, String missing) {
-    return new IllegalStateException(
+  public static PermanentException notAGoldTable(TableRef gold, String missing) {
+    return new PermanentException(
+        "gold.not-a-gold-table",
         "table "
             + gold
             + " has no "
@@ -90,9 +96,10 @@ public final class MergeErrors {
             + " column, so merge-job did not create it; point tables.gold at a table of its own");
   }
 
-  public static IllegalStateException conflictsExhausted(
+  public static PermanentException conflictsExhausted(
       TableRef gold, long batchId, int attempts, Throwable last) {
-    return new IllegalStateException(
+    return new PermanentException(
+        "merge.conflicts-exhausted",
         "gold table "
             + gold
             + ": batch "

@@ -55,6 +55,11 @@ public final class MergeJob extends JobCommand implements StreamingJob {
     }
     MergeSpec spec = MergeSpec.of(dataset, MergeTuning.from(spark.conf()));
     Versions.checkDeleteWhen(bronze.read(spark), spec);
+    TableRef gold = context.table(TableLayer.GOLD);
+    if (gold.exists(spark)) {
+      // a gold laid out otherwise stops the job here, before its checkpoint lock and any table
+      GoldTable.check(spark, gold, spec);
+    }
     return spec;
   }
 

@@ -341,10 +341,10 @@ public final class CheckpointLock implements AutoCloseable {
   }
 
   /** This instance's lock was taken over by another (it was paused past the stale period). */
-  public static final class LockLostException extends IllegalStateException
-      implements PermanentFailure {
+  public static final class LockLostException extends PermanentException {
     LockLostException(String checkpoint, Path file, String now) {
       super(
+          "checkpoint.lock-lost",
           "checkpoint "
               + checkpoint
               + ": this instance lost its lock "
@@ -357,11 +357,11 @@ public final class CheckpointLock implements AutoCloseable {
   }
 
   /** Another instance runs on this checkpoint. */
-  public static final class CheckpointInUseException extends IllegalStateException
-      implements PermanentFailure {
+  public static final class CheckpointInUseException extends PermanentException {
     CheckpointInUseException(
         String checkpoint, String description, Holder holder, Path file, Duration staleAfter) {
       super(
+          "checkpoint.in-use",
           "checkpoint "
               + checkpoint
               + " is in use by another instance of "

@@ -31,10 +31,9 @@ public final class ErrorBudget {
   }
 
   /** The batch's dead-letter share is over budget. */
-  public static final class ErrorBudgetExceeded extends RuntimeException
-      implements io.splitflow.common.job.PermanentFailure {
+  public static final class ErrorBudgetExceeded extends io.splitflow.common.job.PermanentException {
     public ErrorBudgetExceeded(String message) {
-      super(message);
+      super("deserialize.error-budget-exceeded", message);
     }
   }
 }

@@ -8,12 +8,11 @@ import java.util.Map;
  * Rows failed a rule whose action is {@code fail}: the batch must stop before anything of it is
  * written. Thrown by {@link RuleResult#checkFailRules}.
  */
-public final class RuleViolationException extends RuntimeException
-    implements io.splitflow.common.job.PermanentFailure {
+public final class RuleViolationException extends io.splitflow.common.job.PermanentException {
   private final Map<String, Long> failedRows;
 
   RuleViolationException(String message, Map<String, Long> failedRows) {
-    super(message);
+    super("rules.fail", message);
     this.failedRows = Collections.unmodifiableMap(new LinkedHashMap<>(failedRows));
   }
 

@@ -52,6 +52,22 @@ public final class GoldTable {
     if (!gold.exists(spark)) {
       return TableInitializer.ensure(spark, definition);
     }
+    StructType schema = check(spark, gold, spec);
+    if (spec.mode() == MergeMode.SCD1
+        && !Set.of(schema.fieldNames()).contains(TableSchemas.DELETED)) {
+      // gold written before deletes existed: its rows read as not deleted
+      spark.sql("ALTER TABLE " + gold.sqlName() + " ADD COLUMNS (`_deleted` BOOLEAN)");
+    }
+    return TableInitializer.ensure(spark, definition);
+  }
+
+  /**
+   * Checks an existing gold against the config, reading only its metadata: its mode, sequence, SCD2
+   * columns and partitioning must be the ones the config gives, or no batch can be merged into it
+   * and no restart will change that ({@link io.splitflow.common.job.PermanentException}). Run at
+   * validation, before the job touches any table. Returns gold's schema.
+   */
+  public static StructType check(SparkSession spark, TableRef gold, MergeSpec spec) {
     Row detail = gold.deltaTable(spark).detail().first();
     StructType schema = gold.read(spark).schema();
     checkMode(gold, spec, schema);
@@ -61,12 +77,7 @@ public final class GoldTable {
     if (!partitions.equals(spec.partitionBy())) {
       throw MergeErrors.partitioningChanged(gold, partitions, spec.partitionBy());
     }
-    if (spec.mode() == MergeMode.SCD1
-        && !Set.of(schema.fieldNames()).contains(TableSchemas.DELETED)) {
-      // gold written before deletes existed: its rows read as not deleted
-      spark.sql("ALTER TABLE " + gold.sqlName() + " ADD COLUMNS (`_deleted` BOOLEAN)");
-    }
-    return TableInitializer.ensure(spark, definition);
+    return schema;
   }
 
   public static Map<String, String> properties(MergeSpec spec) {

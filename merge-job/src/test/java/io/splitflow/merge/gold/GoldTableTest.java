@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitflow.common.config.MergeMode;
+import io.splitflow.common.job.PermanentException;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.FieldType;
 import io.splitflow.common.schema.TableSchemas;
@@ -98,6 +99,11 @@ class GoldTableTest {
     GoldTable.ensure(spark, gold(), spec(MergeMode.SCD1, List.of("day"), false, true));
 
     assertThatThrownBy(
+            () -> GoldTable.check(spark, gold(), spec(MergeMode.SCD1, List.of(), false, true)))
+        .isInstanceOfSatisfying(
+            PermanentException.class,
+            e -> assertThat(e.key()).isEqualTo("gold.partitioning-changed"));
+    assertThatThrownBy(
             () -> GoldTable.ensure(spark, gold(), spec(MergeMode.SCD1, List.of(), false, true)))
         .hasMessage(
             "gold table "
@@ -111,6 +117,10 @@ class GoldTableTest {
   void changedModeIsRefusedWithWhatToDo() {
     GoldTable.ensure(spark, gold(), spec(MergeMode.SCD1, List.of(), false, true));
 
+    assertThatThrownBy(
+            () -> GoldTable.check(spark, gold(), spec(MergeMode.SCD2, List.of(), false, true)))
+        .isInstanceOfSatisfying(
+            PermanentException.class, e -> assertThat(e.key()).isEqualTo("gold.mode-changed"));
     assertThatThrownBy(
             () -> GoldTable.ensure(spark, gold(), spec(MergeMode.SCD2, List.of(), false, true)))
         .hasMessageStartingWith(
