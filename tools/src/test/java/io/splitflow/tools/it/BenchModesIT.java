@@ -36,6 +36,11 @@ class BenchModesIT {
       assertThat(job.path("exit_code").asInt()).as(job.toString()).isZero();
       assertThat(job.path("wall_seconds").asDouble()).as(job.toString()).isPositive();
       assertThat(job.path("cpu_seconds").asDouble()).as(job.toString()).isPositive();
+      // the child's compiler threads, written at its exit: some, and part of its CPU
+      assertThat(job.path("jit_cpu_seconds").asDouble())
+          .as(job.toString())
+          .isPositive()
+          .isLessThan(job.path("cpu_seconds").asDouble());
       assertThat(job.path("batches_per_dataset").size()).as(job.toString()).isEqualTo(3);
       job.path("batches_per_dataset")
           .forEach(batches -> assertThat(batches.asLong()).as(job.toString()).isEqualTo(2));
