@@ -93,7 +93,7 @@ class CrashPointIT {
         pipelineWithMixedRecords(
             lake,
             yaml ->
-                yaml.replace("max-offsets-per-trigger: 200000", "max-offsets-per-trigger: 16")
+                yaml.replace("max-offsets-per-trigger: 200000", "max-offsets-per-trigger: 23")
                     .replace(
                         "    topic: sensor_readings\n",
                         "    topic: sensor_readings\n    sizing: { max-files-per-trigger: 1 }\n"));
