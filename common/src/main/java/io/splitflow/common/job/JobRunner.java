@@ -129,7 +129,7 @@ public final class JobRunner {
                 .put("event", "stopped")
                 .put("job", context.job().id())
                 .put("dataset", context.dataset().name())
-                .put("interrupted_batch", firstLine(interrupted))
+                .put("interrupted_batch", Secrets.scrub(firstLine(interrupted)))
                 .toString());
       }
     } finally {
