@@ -44,13 +44,7 @@ class TwoRunsTest {
 
   @Test
   void theJitShareOfTheFixedCostIsTakenOutOfBothSidesForTheRatioWithoutIt() {
-    // splitflow: 2 CPU-s a batch of which 0.5 compiling; reference: 1 of which 0.25
-    JobCost merge =
-        new JobCost(
-            "merge",
-            new TwoRuns(new RunCost(100, 1, 10, 5, 3), new RunCost(100, 21, 50, 20, 13)),
-            new TwoRuns(new RunCost(100, 1, 8, 4, 2), new RunCost(100, 21, 28, 14, 7)),
-            1.5);
+    JobCost merge = JobCosts.mergeWithJit();
     assertThat(merge.splitflow().fixedJitSecondsPerBatch()).isCloseTo(0.5, offset(1e-12));
     assertThat(merge.splitflow().fixedCpuSecondsPerBatchWithoutJit()).isCloseTo(1.5, offset(1e-12));
     assertThat(merge.reference().fixedCpuSecondsPerBatchWithoutJit())

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitflow.tools.bench.batchcost.BatchCostResult;
 import io.splitflow.tools.bench.batchcost.BatchCostRun;
 import io.splitflow.tools.bench.batchcost.JobCost;
+import io.splitflow.tools.bench.batchcost.JobCosts;
 import io.splitflow.tools.bench.batchcost.RunCost;
 import io.splitflow.tools.bench.batchcost.TwoRuns;
 import io.splitflow.tools.bench.report.BatchCostSummary.JobSummary;
@@ -77,13 +78,7 @@ class BatchCostReportTest {
 
   @Test
   void measuredJitCpuGetsItsOwnTableWithTheRatioWithoutIt() {
-    // splitflow 2 CPU-s a batch of which 0.5 compiling, the reference 1 of which 0.25
-    JobCost merge =
-        new JobCost(
-            "merge",
-            new TwoRuns(new RunCost(100, 1, 10, 5, 3), new RunCost(100, 21, 50, 20, 13)),
-            new TwoRuns(new RunCost(100, 1, 8, 4, 2), new RunCost(100, 21, 28, 14, 7)),
-            1.5);
+    JobCost merge = JobCosts.mergeWithJit();
     BatchCostResult result =
         new BatchCostResult(
             Instant.EPOCH,
