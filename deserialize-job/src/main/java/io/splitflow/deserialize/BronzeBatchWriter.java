@@ -12,10 +12,12 @@ import io.splitflow.deserialize.batch.BatchCounts;
 import io.splitflow.deserialize.batch.BatchEvents;
 import io.splitflow.deserialize.batch.BatchProcessor;
 import io.splitflow.deserialize.batch.ErrorBudget;
+import io.splitflow.deserialize.evolution.BatchOrigin;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,7 +50,8 @@ final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
   public void call(Dataset<Row> raw, Long batchId) throws Exception {
     String queryId = Transactions.currentQueryId(raw.sparkSession());
     String txnAppId = context.txnAppId(queryId);
-    try (BatchProcessor.Processed batch = processor.process(raw)) {
+    try (BatchProcessor.Processed batch =
+        processor.process(raw, Optional.of(new BatchOrigin(txnAppId, batchId)))) {
       BatchCounts counts = batch.counts();
       ErrorBudget.check(
           context.dataset().name(),

@@ -31,6 +31,7 @@ final class DatasetBinder {
           "rules",
           "max-dead-letter-ratio",
           "schema-evolution",
+          "schema-growth",
           "merge",
           "trigger",
           "tables",
@@ -61,13 +62,15 @@ final class DatasetBinder {
     FieldsBinder.Bound schema = FieldsBinder.bind(node, format, baseDir);
     List<FieldSpec> fields = schema.fields();
     ConfigNode trigger = node.child("trigger");
+    SchemaEvolution evolution =
+        Choices.of(node.child("schema-evolution"), SchemaEvolution.class, SchemaEvolution.NONE);
     return new DatasetConfig(
         name,
         node.child("topic").string(),
         format,
         fields,
         DecodeBinder.bind(node, format, schema.avroSchema(), fields, baseDir),
-        Choices.of(node.child("schema-evolution"), SchemaEvolution.class, SchemaEvolution.NONE),
+        evolution,
         MergeBinder.bind(node.child("merge"), fields),
         trigger.isMissing()
             ? Optional.empty()
@@ -76,7 +79,8 @@ final class DatasetBinder {
         tableSettings(
             node.child("tables"), fields, !node.child("merge").child("partition-by").isMissing()),
         freshnessSlo(node.child("freshness-slo")),
-        SizingBinder.bind(node.child("sizing")));
+        SizingBinder.bind(node.child("sizing")),
+        SchemaGrowthBinder.bind(node.child("schema-growth"), evolution));
   }
 
   private static Optional<Duration> freshnessSlo(ConfigNode node) {

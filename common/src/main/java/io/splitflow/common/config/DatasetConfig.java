@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param freshnessSlo how old gold's newest record (by its Kafka timestamp) may be before {@code
  *     splitflow status} calls the dataset late
  * @param sizing the dataset's micro-batch limits
+ * @param schemaGrowth how far {@code schema-evolution: add-columns} may grow bronze
  */
 public record DatasetConfig(
     String name,
@@ -27,7 +28,8 @@ public record DatasetConfig(
     Map<TableLayer, TableRef> tables,
     Map<TableLayer, TableSettings> tableSettings,
     Optional<Duration> freshnessSlo,
-    Sizing sizing) {
+    Sizing sizing,
+    SchemaGrowth schemaGrowth) {
 
   public DatasetConfig {
     fields = List.copyOf(fields);
@@ -57,7 +59,8 @@ public record DatasetConfig(
         tables,
         Map.of(),
         Optional.empty(),
-        Sizing.DEFAULT);
+        Sizing.DEFAULT,
+        SchemaGrowth.DEFAULT);
   }
 
   public TableRef table(TableLayer layer) {

@@ -10,10 +10,12 @@ import static org.apache.spark.sql.functions.not;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.deserialize.decode.BatchDecoder;
+import io.splitflow.deserialize.evolution.BatchOrigin;
 import io.splitflow.deserialize.evolution.DecodePlanner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -90,8 +92,17 @@ public final class BatchProcessor {
     }
   }
 
+  /** Processes rows that are not a streaming batch (replay, the bench's monolith). */
   public Processed process(Dataset<Row> raw) {
-    DecodePlanner.Plan plan = planner.plan(raw);
+    return process(raw, Optional.empty());
+  }
+
+  /**
+   * Processes {@code raw}; {@code origin} names the streaming batch it is, so that a re-run plans
+   * its new columns as the first run did.
+   */
+  public Processed process(Dataset<Row> raw, Optional<BatchOrigin> origin) {
+    DecodePlanner.Plan plan = planner.plan(raw, origin);
     BatchDecoder decoder = plan.decoder();
     List<FieldSpec> fields = plan.fields().fields();
     Dataset<Row> decoded = decoder.decode(raw).persist(StorageLevel.MEMORY_AND_DISK());

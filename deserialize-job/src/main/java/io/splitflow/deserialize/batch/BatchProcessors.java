@@ -25,6 +25,15 @@ public final class BatchProcessors {
     return processor(spark, dataset, false);
   }
 
+  /**
+   * The processor of the dead-letter replay: like the streaming job's, with {@code add-columns} the
+   * new fields of the replayed records become bronze columns within the dataset's {@code
+   * schema-growth}, so records refused by a limit since raised reach bronze with their values.
+   */
+  public static BatchProcessor forReplay(SparkSession spark, DatasetConfig dataset) {
+    return processor(spark, dataset, true);
+  }
+
   private static BatchProcessor processor(
       SparkSession spark, DatasetConfig dataset, boolean addColumns) {
     return new BatchProcessor(

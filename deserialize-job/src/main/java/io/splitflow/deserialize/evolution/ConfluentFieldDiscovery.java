@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.spark.sql.Dataset;
@@ -41,20 +42,25 @@ public final class ConfluentFieldDiscovery {
 
   /** The distinct schema ids in the headers of {@code raw}'s values, ascending. */
   public static List<Integer> schemaIds(Dataset<Row> raw) {
-    Set<Integer> ids = new TreeSet<>();
+    return List.copyOf(schemaIdCounts(raw).keySet());
+  }
+
+  /** How many of {@code raw}'s values carry each schema id in their header, by id ascending. */
+  static SortedMap<Integer, Long> schemaIdCounts(Dataset<Row> raw) {
+    SortedMap<Integer, Long> ids = new TreeMap<>();
     for (Row row :
         raw.where(
                 col("value")
                     .isNotNull()
                     .and(length(col("value")).geq(5))
                     .and(substring(col("value"), 1, 1).equalTo(lit(new byte[] {0}))))
-            .select(conv(hex(substring(col("value"), 2, 4)), 16, 10))
-            .distinct()
+            .groupBy(conv(hex(substring(col("value"), 2, 4)), 16, 10))
+            .count()
             .collectAsList()) {
       // as the decoder reads it: 4 bytes, big-endian, signed
-      ids.add((int) Long.parseLong(row.getString(0)));
+      ids.merge((int) Long.parseLong(row.getString(0)), row.getLong(1), Long::sum);
     }
-    return List.copyOf(ids);
+    return ids;
   }
 
   /**
@@ -62,10 +68,16 @@ public final class ConfluentFieldDiscovery {
    * its records become UNKNOWN_SCHEMA_ID dead letters when decoded.
    */
   public static List<Schema> writers(List<Integer> ids, SchemaRegistry registry) {
-    List<Schema> writers = new ArrayList<>();
+    return List.copyOf(writersById(ids, registry).values());
+  }
+
+  /** {@link #writers} with the id of each. */
+  static SortedMap<Integer, Schema> writersById(
+      java.util.Collection<Integer> ids, SchemaRegistry registry) {
+    SortedMap<Integer, Schema> writers = new TreeMap<>();
     for (int id : ids) {
       try {
-        writers.add(registry.schema(id));
+        writers.put(id, registry.schema(id));
       } catch (UnknownSchemaException e) {
         // the decoder asks again (through the same cache) and dead-letters the records
         LOG.warn("schema evolution: no new fields from schema id {}: {}", id, e.getMessage());

@@ -3,6 +3,7 @@ package io.splitflow.deserialize.evolution;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.deserialize.decode.BatchDecoder;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -13,8 +14,16 @@ import org.apache.spark.sql.Row;
  */
 public interface DecodePlanner {
 
-  /** The fields to decode {@code raw} with, and the decoder; called once per batch. */
-  Plan plan(Dataset<Row> raw);
+  /**
+   * The fields to decode {@code raw} with, and the decoder; called once per batch. {@code origin}
+   * is the streaming batch {@code raw} is, when it is one.
+   */
+  Plan plan(Dataset<Row> raw, Optional<BatchOrigin> origin);
+
+  /** The plan for rows that are not a streaming batch (replay). */
+  default Plan plan(Dataset<Row> raw) {
+    return plan(raw, Optional.empty());
+  }
 
   /** The fields of one batch and its decoder, built for exactly those fields. */
   record Plan(FieldPlan fields, BatchDecoder decoder) {}
@@ -22,6 +31,6 @@ public interface DecodePlanner {
   /** The same fields and decoder for every batch. */
   static DecodePlanner fixed(List<FieldSpec> fields, BatchDecoder decoder) {
     Plan plan = new Plan(FieldPlan.declared(fields), decoder);
-    return raw -> plan;
+    return (raw, origin) -> plan;
   }
 }

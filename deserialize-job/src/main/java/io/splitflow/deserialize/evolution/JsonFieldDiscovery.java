@@ -68,6 +68,11 @@ public final class JsonFieldDiscovery {
    * known} names (compared without case) are never returned.
    */
   public static List<FieldSpec> discover(Dataset<Row> raw, Set<String> known) {
+    return fields(candidates(raw, known));
+  }
+
+  /** The new fields of {@code raw}, sorted by name, with how many records carry each. */
+  static List<GrowthLimits.Candidate> candidates(Dataset<Row> raw, Set<String> known) {
     UserDefinedFunction scan =
         functions
             .udf(new Scanner(known), DataTypes.createMapType(StringType, StringType))
@@ -82,11 +87,40 @@ public final class JsonFieldDiscovery {
       observations.add(
           new Observation(row.getString(0), Kind.valueOf(row.getString(1)), row.getLong(2)));
     }
-    return resolve(observations);
+    return resolveCandidates(observations);
+  }
+
+  /**
+   * The names of {@code accepted} that some record of {@code raw} carries without also carrying a
+   * new field outside {@code accepted}: the records that carry one become dead letters, so a field
+   * only they carry would be an empty column.
+   */
+  static Set<String> carriedByKeptRecords(
+      Dataset<Row> raw, Set<String> known, Set<String> accepted) {
+    UserDefinedFunction kept =
+        functions
+            .udf(
+                new KeptFields(new Scanner(known), accepted), DataTypes.createArrayType(StringType))
+            .withName("splitflow_json_kept_fields");
+    Set<String> names = new HashSet<>();
+    for (Row row : raw.select(explode(kept.apply(col("value")))).distinct().collectAsList()) {
+      names.add(row.getString(0));
+    }
+    return names;
   }
 
   /** The field each observed name makes; see the class comment for how kinds are settled. */
   static List<FieldSpec> resolve(List<Observation> observations) {
+    return fields(resolveCandidates(observations));
+  }
+
+  private static List<FieldSpec> fields(List<GrowthLimits.Candidate> candidates) {
+    List<FieldSpec> fields = new ArrayList<>();
+    candidates.forEach(candidate -> fields.add(candidate.field()));
+    return fields;
+  }
+
+  private static List<GrowthLimits.Candidate> resolveCandidates(List<Observation> observations) {
     Map<String, long[]> byName = new TreeMap<>();
     for (Observation o : observations) {
       byName.computeIfAbsent(o.name(), n -> new long[Kind.values().length])[o.kind().ordinal()] +=
@@ -101,12 +135,14 @@ public final class JsonFieldDiscovery {
         winners.put(lower, entry.getKey());
       }
     }
-    List<FieldSpec> fields = new ArrayList<>();
+    List<GrowthLimits.Candidate> candidates = new ArrayList<>();
     for (String name : winners.values()) {
-      fields.add(new FieldSpec(name, type(byName.get(name)), false));
+      long[] counts = byName.get(name);
+      candidates.add(
+          new GrowthLimits.Candidate(new FieldSpec(name, type(counts), false), total(counts)));
     }
-    fields.sort(Comparator.comparing(FieldSpec::name));
-    return fields;
+    candidates.sort(Comparator.comparing(candidate -> candidate.field().name()));
+    return candidates;
   }
 
   private static FieldType type(long[] counts) {
@@ -125,6 +161,27 @@ public final class JsonFieldDiscovery {
       total += count;
     }
     return total;
+  }
+
+  /** A record's new fields if all of them are accepted, else none. */
+  private static final class KeptFields implements UDF1<byte[], String[]> {
+    private static final long serialVersionUID = 1L;
+    private final Scanner scanner;
+    private final Set<String> accepted;
+
+    KeptFields(Scanner scanner, Set<String> accepted) {
+      this.scanner = scanner;
+      this.accepted = new HashSet<>(accepted);
+    }
+
+    @Override
+    public String[] call(byte[] value) {
+      Map<String, String> found = scanner.call(value);
+      if (found == null || !accepted.containsAll(found.keySet())) {
+        return null;
+      }
+      return found.keySet().toArray(new String[0]);
+    }
   }
 
   /**

@@ -80,7 +80,11 @@ public final class DeadLetterReplay {
                   joinOnCoordinates(batch.bronze()),
                   "left_anti");
       if (!passed.isEmpty()) {
-        bronzeTable.append(passed.write());
+        // columns the replayed records add land with them, in one commit
+        bronzeTable.append(
+            passed
+                .write()
+                .option("mergeSchema", Boolean.toString(!batch.addedColumns().isEmpty())));
       }
       FaultPoints.check(AFTER_BRONZE);
       Dataset<Row> failing =

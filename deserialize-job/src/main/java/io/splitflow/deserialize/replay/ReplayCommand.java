@@ -62,12 +62,12 @@ public final class ReplayCommand implements Callable<Integer> {
               ? DeadLetterReplay.runUnlocked(
                   spark,
                   context,
-                  BatchProcessors.forDataset(spark, context.dataset()),
+                  BatchProcessors.forReplay(spark, context.dataset()),
                   Optional.ofNullable(where))
               : DeadLetterReplay.run(
                   spark,
                   context,
-                  BatchProcessors.forDataset(spark, context.dataset()),
+                  BatchProcessors.forReplay(spark, context.dataset()),
                   Optional.ofNullable(where));
       System.out.printf(
           "replayed %d dead letters of %s: %d resolved (to bronze or dropped by a rule), %d still failing%n",

@@ -100,6 +100,32 @@ class ConfluentSchemaEvolutionJobTest {
   }
 
   @Test
+  void theRecordsOfAWriterWithAFieldSchemaGrowthRefusesAreUnknownFieldDeadLetters()
+      throws Exception {
+    Lake lake =
+        lake(
+            "    schema-evolution: add-columns\n"
+                + "    schema-growth: { allow: \"battery|firmware\" }\n");
+    lake.produce(
+        List.of(v2("s-2", 0.5), confluent(1, minimalReading().set("sensor_id", "s-1").build())));
+    lake.deserialize();
+
+    // writer 2 brings battery and calibrated_at: calibrated_at is refused, so its records are
+    // dead letters, and battery, which only they carry, is not added either
+    assertThat(lake.bronze().columns()).doesNotContain("battery", "calibrated_at");
+    assertThat(lake.bronze().collectAsList())
+        .extracting(r -> r.getAs("sensor_id"))
+        .containsExactly("s-1");
+    Row dead = lake.deadLetters().first();
+    assertThat(lake.deadLetters().count()).isEqualTo(1);
+    assertThat(dead.<String>getAs("error_class")).isEqualTo("UNKNOWN_FIELD");
+    assertThat(dead.<String>getAs("error_message"))
+        .isEqualTo(
+            "new field 'calibrated_at' was not added as a column: its name does not match"
+                + " schema-growth.allow (battery|firmware) (and 1 more new field(s))");
+  }
+
+  @Test
   void withoutAddColumnsANewerWritersExtraFieldsAreSkipped() throws Exception {
     Lake lake = lake("");
     lake.produce(List.of(v2("s-2", 0.5)));
