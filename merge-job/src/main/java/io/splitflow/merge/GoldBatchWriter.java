@@ -40,7 +40,10 @@ final class GoldBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
   @Override
   public void call(Dataset<Row> bronze, Long batchId) {
     SparkSession spark = bronze.sparkSession();
-    MergeSpec spec = MergeSpec.of(context.dataset(), MergeTuning.from(spark.conf()));
+    // with schema evolution, the columns deserialize added to bronze reach gold too
+    MergeSpec spec =
+        MergeSpec.of(context.dataset(), MergeTuning.from(spark.conf()))
+            .withBronzeColumns(bronze.schema());
     String queryId = Transactions.currentQueryId(spark);
     String txnAppId = context.txnAppId(queryId);
     // the batch is read once: MergeBatch caches its versions, and takes the counts and the newest

@@ -4,6 +4,7 @@ import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.MergeMode;
 import io.splitflow.common.config.SchemaEvolution;
 import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.schema.SparkTypes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -127,6 +128,32 @@ public record MergeSpec(
         keys,
         sequenceBy,
         trackHistoryColumns.stream().filter(present::contains).toList(),
+        deleteWhen,
+        partitionBy,
+        changeDataFeed,
+        deletionVectors,
+        addColumns,
+        tuning);
+  }
+
+  /**
+   * With schema evolution, this spec with the columns {@code bronze} has gained beyond the declared
+   * fields (schema evolution added them), so gold gains them too; without it, this spec.
+   */
+  public MergeSpec withBronzeColumns(StructType bronze) {
+    List<FieldSpec> added = SparkTypes.addedColumns(fields, bronze);
+    if (!addColumns || added.isEmpty()) {
+      return this;
+    }
+    List<FieldSpec> all = new java.util.ArrayList<>(fields);
+    all.addAll(added);
+    return new MergeSpec(
+        dataset,
+        mode,
+        all,
+        keys,
+        sequenceBy,
+        trackHistoryColumns,
         deleteWhen,
         partitionBy,
         changeDataFeed,

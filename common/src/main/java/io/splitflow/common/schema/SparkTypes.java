@@ -23,6 +23,39 @@ public final class SparkTypes {
     };
   }
 
+  /** The field type stored as {@code type}, or null when no field type is: the inverse of of. */
+  public static FieldType fieldTypeOrNull(DataType type) {
+    for (FieldType candidate : FieldType.values()) {
+      if (of(candidate).equals(type)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The columns of {@code table} beyond {@code declared} (by name, without case) that schema
+   * evolution added: a name of letters, digits and _ starting with a letter (splitflow's own
+   * columns start with _) and a field type's storage type, as optional fields in the table's order.
+   */
+  public static List<FieldSpec> addedColumns(List<FieldSpec> declared, StructType table) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    declared.forEach(field -> names.add(field.name().toLowerCase(java.util.Locale.ROOT)));
+    List<FieldSpec> added = new java.util.ArrayList<>();
+    for (StructField column : table.fields()) {
+      FieldType type = fieldTypeOrNull(column.dataType());
+      if (type != null
+          && ADDED_NAME.matcher(column.name()).matches()
+          && !names.contains(column.name().toLowerCase(java.util.Locale.ROOT))) {
+        added.add(new FieldSpec(column.name(), type, false));
+      }
+    }
+    return added;
+  }
+
+  private static final java.util.regex.Pattern ADDED_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
   /**
    * The business columns of a dataset; every one is nullable in storage, requiredness is checked on
    * decode.

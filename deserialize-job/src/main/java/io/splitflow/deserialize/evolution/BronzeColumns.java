@@ -1,19 +1,14 @@
 package io.splitflow.deserialize.evolution;
 
 import io.splitflow.common.schema.FieldSpec;
-import io.splitflow.common.schema.FieldType;
+import io.splitflow.common.schema.SparkTypes;
 import io.splitflow.common.table.DeltaCommits;
 import io.splitflow.common.table.TableRef;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /** The columns bronze has beyond a dataset's declared fields, read from the Delta table. */
@@ -63,38 +58,6 @@ public final class BronzeColumns {
    * added by splitflow) is left out: appends leave it null.
    */
   public static List<FieldSpec> extras(List<FieldSpec> declared, StructType bronze) {
-    Set<String> declaredNames = FieldPlan.lowerNames(declared);
-    List<FieldSpec> extras = new ArrayList<>();
-    for (StructField column : bronze.fields()) {
-      FieldType type = typeOf(column.dataType());
-      if (type != null
-          && NAME.matcher(column.name()).matches()
-          && !declaredNames.contains(FieldPlan.lower(column.name()))) {
-        extras.add(new FieldSpec(column.name(), type, false));
-      }
-    }
-    return extras;
-  }
-
-  /** The field type stored as {@code type}, or null: the inverse of SparkTypes.of. */
-  static FieldType typeOf(DataType type) {
-    if (type.equals(DataTypes.StringType)) {
-      return FieldType.STRING;
-    } else if (type.equals(DataTypes.IntegerType)) {
-      return FieldType.INT;
-    } else if (type.equals(DataTypes.LongType)) {
-      return FieldType.LONG;
-    } else if (type.equals(DataTypes.FloatType)) {
-      return FieldType.FLOAT;
-    } else if (type.equals(DataTypes.DoubleType)) {
-      return FieldType.DOUBLE;
-    } else if (type.equals(DataTypes.BooleanType)) {
-      return FieldType.BOOLEAN;
-    } else if (type.equals(DataTypes.DateType)) {
-      return FieldType.DATE;
-    } else if (type.equals(DataTypes.TimestampType)) {
-      return FieldType.TIMESTAMP;
-    }
-    return null;
+    return SparkTypes.addedColumns(declared, bronze);
   }
 }

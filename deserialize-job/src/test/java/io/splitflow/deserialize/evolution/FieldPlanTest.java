@@ -82,8 +82,8 @@ class FieldPlanTest {
   @Test
   void everyFieldTypeMapsBackFromItsSparkType() {
     for (FieldType type : FieldType.values()) {
-      assertThat(BronzeColumns.typeOf(SparkTypes.of(type))).isEqualTo(type);
+      assertThat(SparkTypes.fieldTypeOrNull(SparkTypes.of(type))).isEqualTo(type);
     }
-    assertThat(BronzeColumns.typeOf(DataTypes.BinaryType)).isNull();
+    assertThat(SparkTypes.fieldTypeOrNull(DataTypes.BinaryType)).isNull();
   }
 }

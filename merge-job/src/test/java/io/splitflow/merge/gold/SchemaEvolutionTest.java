@@ -62,6 +62,29 @@ class SchemaEvolutionTest {
   }
 
   @Test
+  void withAddColumnsTheColumnsBronzeGainedJoinTheSpecAndWithoutItTheyDoNot() {
+    org.apache.spark.sql.types.StructType bronze =
+        org.apache.spark.sql.types.DataTypes.createStructType(
+            List.of(
+                org.apache.spark.sql.types.DataTypes.createStructField(
+                    "id", org.apache.spark.sql.types.DataTypes.StringType, true),
+                org.apache.spark.sql.types.DataTypes.createStructField(
+                    "_deleted", org.apache.spark.sql.types.DataTypes.BooleanType, true),
+                org.apache.spark.sql.types.DataTypes.createStructField(
+                    "battery", org.apache.spark.sql.types.DataTypes.DoubleType, true),
+                org.apache.spark.sql.types.DataTypes.createStructField(
+                    "blob", org.apache.spark.sql.types.DataTypes.BinaryType, true)));
+
+    MergeSpec evolving = evolved(MergeMode.SCD1, true).withBronzeColumns(bronze);
+    MergeSpec fixed = evolved(MergeMode.SCD1, false).withBronzeColumns(bronze);
+
+    assertThat(evolving.fields())
+        .endsWith(new FieldSpec("battery", FieldType.DOUBLE, false))
+        .hasSize(WITH_UNIT.size() + 1);
+    assertThat(fixed.fields()).isEqualTo(WITH_UNIT);
+  }
+
+  @Test
   void addColumnsAddsTheNewFieldToGoldAndKeepsOldRowHashes() {
     MergeHarness h = new MergeHarness(spark, dir, MergeHarness.spec(MergeMode.SCD1));
     h.merge(new BronzeFixtures().add("a", 1.0, 10, 1));

@@ -45,6 +45,19 @@ final class HostileCorpus {
       String message,
       String what) {
 
+    /** A message made by a test rather than read from the corpus. */
+    static Entry of(String id, String value, String expect, String message) {
+      return new Entry(
+          id,
+          Pipeline.DATASET,
+          null,
+          value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          List.of(),
+          expect,
+          message,
+          id);
+    }
+
     boolean landsInBronze() {
       return expect.equals(BRONZE) || expect.equals(DELETE);
     }

@@ -49,6 +49,70 @@ class HostileInputIT {
     runAndCheck(p, HostileCorpus.forDataset(Pipeline.AVRO_DATASET));
   }
 
+  @Test
+  void oneMessageWithAHundredThousandNewKeysAddsNoColumnAndIsADeadLetter() throws Exception {
+    Pipeline p =
+        new Pipeline(
+            lake,
+            yaml ->
+                yaml.replace(
+                    "    tombstones: { key-format: delimited, separator: \"|\" }\n    merge:\n"
+                        + "      mode: scd1\n      keys: [sensor_id, reading_date]",
+                    "    tombstones: { key-format: delimited, separator: \"|\" }\n"
+                        + "    schema-evolution: add-columns\n    merge:\n"
+                        + "      mode: scd1\n      keys: [sensor_id, reading_date]"));
+    assertThat(p.dataset.schemaEvolution().configName()).isEqualTo("add-columns");
+    StringBuilder hostile = new StringBuilder(Readings.json("s-hostile", 1.0, "C", "10:00:00"));
+    hostile.setLength(hostile.length() - 1);
+    for (int i = 0; i < 100_000; i++) {
+      hostile.append(",\"x").append(Integer.toString(i, 36)).append("\":0");
+    }
+    hostile.append('}');
+    List<Entry> messages = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String reading = Readings.json("s-" + i, 20.0 + i, "C", "10:00:0" + i);
+      // a new field two readings carry: schema evolution still works beside the hostile message
+      if (i < 2) {
+        reading = reading.substring(0, reading.length() - 1) + ",\"battery\":0.5}";
+      }
+      messages.add(HostileCorpus.Entry.of("reading-" + i, reading, HostileCorpus.BRONZE, ""));
+    }
+    messages.add(
+        HostileCorpus.Entry.of(
+            "hundred-thousand-keys",
+            hostile.toString(),
+            "UNKNOWN_FIELD",
+            "schema-growth.max-new-columns-per-batch (50)"));
+    Map<Coordinates, Entry> produced = produce(p, messages);
+
+    long started = System.nanoTime();
+    p.run(JobName.INGEST);
+    p.run(JobName.DESERIALIZE);
+    long deserializeSeconds = (System.nanoTime() - started) / 1_000_000_000L;
+
+    List<String> problems = new ArrayList<>();
+    Map<Coordinates, Row> raw = byCoordinates(p, TableLayer.RAW, "partition", "offset", problems);
+    Map<Coordinates, Row> bronze =
+        byCoordinates(p, TableLayer.BRONZE, "_source.partition", "_source.offset", problems);
+    Map<Coordinates, Row> dead =
+        byCoordinates(p, TableLayer.DEAD_LETTER, "partition", "offset", problems);
+    for (Map.Entry<Coordinates, Entry> message : produced.entrySet()) {
+      check(
+          message.getValue(), raw.get(message.getKey()), bronze, dead, message.getKey(), problems);
+    }
+    assertThat(problems).as("messages that did not land where expected").isEmpty();
+    assertThat(bronze.size() + dead.size()).as("raw = bronze + dead-letter").isEqualTo(7);
+    List<String> columns = Arrays.asList(p.table(TableLayer.BRONZE).columns());
+    assertThat(columns).endsWith("battery").noneMatch(c -> c.startsWith("x"));
+    assertThat(deserializeSeconds).as("ingest and deserialize, seconds").isLessThan(600);
+
+    p.run(JobName.MERGE);
+    assertThat(Arrays.asList(p.table(TableLayer.GOLD).columns()))
+        .contains("battery")
+        .noneMatch(c -> c.startsWith("x"));
+    assertThat(p.count(TableLayer.GOLD)).isEqualTo(6);
+  }
+
   private static void runAndCheck(Pipeline p, List<Entry> corpus) throws Exception {
     assertThat(corpus).hasSizeGreaterThanOrEqualTo(30);
     Map<Coordinates, Entry> produced = produce(p, corpus);
