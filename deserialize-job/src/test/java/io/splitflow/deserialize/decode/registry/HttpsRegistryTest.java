@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitflow.common.config.RegistrySettings.OnUnavailable;
 import io.splitflow.common.job.PermanentException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -74,6 +78,23 @@ class HttpsRegistryTest {
     start(false);
 
     assertThat(registry(trusting()).schema(1)).isEqualTo(READING);
+  }
+
+  @Test
+  void storesTravelWithTheRegistryToTheExecutors() throws Exception {
+    start(false);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(registry(trusting()));
+    }
+
+    SchemaRegistry onExecutor;
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      onExecutor = (SchemaRegistry) in.readObject();
+    }
+
+    assertThat(onExecutor.schema(1)).isEqualTo(READING);
   }
 
   @Test
