@@ -28,15 +28,20 @@ import org.apache.avro.Schema;
 
 /**
  * A schema registry on 127.0.0.1 that serves {@code GET /schemas/ids/{id}} as Confluent's does,
- * counts the requests, and can demand basic auth, fail a few times first, flood or trickle a body,
- * or serve https. Each request has a thread of its own, so a trickling answer blocks no other.
+ * under a path of its own, counts the requests, and can demand basic auth, fail a few times first,
+ * flood or trickle a body, or serve https. Each request has a thread of its own, so a trickling
+ * answer blocks no other.
  */
 public final class RegistryServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern PATH = Pattern.compile("/schemas/ids/(-?\\d+)");
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final HttpServer server;
+  // every server a location of its own: the registry caches are per JVM and location, and a
+  // later server may get an earlier one's port
+  private final String prefix = "/registry-" + INSTANCES.incrementAndGet();
+  private final Pattern path = Pattern.compile(Pattern.quote(prefix) + "/schemas/ids/(-?\\d+)");
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final Map<Integer, String> bodies = new ConcurrentHashMap<>();
   private final Map<Integer, Answer> answers = new ConcurrentHashMap<>();
@@ -73,7 +78,7 @@ public final class RegistryServer implements AutoCloseable {
 
   public String url() {
     String scheme = server instanceof HttpsServer ? "https" : "http";
-    return scheme + "://127.0.0.1:" + server.getAddress().getPort();
+    return scheme + "://127.0.0.1:" + server.getAddress().getPort() + prefix;
   }
 
   public RegistryServer register(int id, Schema schema) {
@@ -147,7 +152,7 @@ public final class RegistryServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
-    Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
+    Matcher path = this.path.matcher(exchange.getRequestURI().getPath());
     Integer failure = failures.poll();
     if (authorization != null
         && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
