@@ -1,7 +1,9 @@
 package io.splitflow.common.config;
 
 import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.trigger.Durations;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +14,25 @@ import java.util.regex.Pattern;
 
 /** The deserialize-side keys of a dataset: registry, tombstones, rules, error budget. */
 final class DecodeBinder {
-  private static final Set<String> REGISTRY = Set.of("url", "username", "password", "schemas-dir");
+  private static final Set<String> REGISTRY =
+      Set.of(
+          "url",
+          "username",
+          "password",
+          "schemas-dir",
+          "allow-insecure",
+          "max-response-bytes",
+          "request-timeout",
+          "on-unavailable",
+          "tls");
+  private static final Set<String> TLS =
+      Set.of(
+          "trust-store",
+          "trust-store-password",
+          "trust-store-type",
+          "key-store",
+          "key-store-password",
+          "key-store-type");
   private static final Set<String> TOMBSTONES = Set.of("key-format", "separator");
   private static final Set<String> PROTOBUF = Set.of("descriptor-file", "message");
   private static final Set<String> RULE = Set.of("name", "expr", "class", "action");
@@ -85,7 +105,96 @@ final class DecodeBinder {
     if (password.isPresent() && username.isEmpty()) {
       throw ConfigErrors.missing(node.child("username").path());
     }
-    return Optional.of(new RegistrySettings(url, username, password, dir));
+    boolean plain = url.isPresent() && url.get().startsWith("http://");
+    ConfigNode allowInsecure = node.child("allow-insecure");
+    if (plain && username.isPresent() && !allowInsecure.bool(false)) {
+      // basic auth over plain HTTP hands the password to anyone on the path
+      throw ConfigErrors.invalid(
+          node.child("url").path(),
+          url.get(),
+          "would send the registry username and password unencrypted; use an https URL, or set "
+              + allowInsecure.path()
+              + ": true on a network you trust");
+    }
+    ConfigNode tlsNode = node.child("tls");
+    if (!tlsNode.isMissing() && !url.map(u -> u.startsWith("https://")).orElse(false)) {
+      throw ConfigErrors.invalid(tlsNode.path(), "{...}", "only applies to an https url");
+    }
+    Duration timeout =
+        node.child("request-timeout").isMissing()
+            ? RegistrySettings.DEFAULT_REQUEST_TIMEOUT
+            : positiveDuration(node.child("request-timeout"));
+    return Optional.of(
+        new RegistrySettings(
+            url,
+            username,
+            password,
+            dir,
+            allowInsecure.bool(false),
+            SizingBinder.bytes(node.child("max-response-bytes"))
+                .orElse(RegistrySettings.DEFAULT_MAX_RESPONSE_BYTES),
+            timeout,
+            Choices.of(
+                node.child("on-unavailable"),
+                RegistrySettings.OnUnavailable.class,
+                RegistrySettings.OnUnavailable.FAIL),
+            tls(tlsNode, baseDir)));
+  }
+
+  private static Optional<RegistrySettings.Tls> tls(ConfigNode node, Path baseDir) {
+    if (node.isMissing()) {
+      return Optional.empty();
+    }
+    node.requireObject().allowOnly(TLS);
+    return Optional.of(
+        new RegistrySettings.Tls(
+            storeFile(node, "trust-store", baseDir),
+            storePassword(node, "trust-store"),
+            storeType(node.child("trust-store-type")),
+            storeFile(node, "key-store", baseDir),
+            storePassword(node, "key-store"),
+            storeType(node.child("key-store-type"))));
+  }
+
+  /** The store's absolute path; it must exist now, as the decoders read it on every executor. */
+  private static Optional<String> storeFile(ConfigNode tls, String key, Path baseDir) {
+    ConfigNode node = tls.child(key);
+    if (node.isMissing()) {
+      return Optional.empty();
+    }
+    Path file = baseDir.resolve(node.string()).normalize();
+    if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+      throw ConfigErrors.invalid(
+          node.path(), node.string(), "is not a readable file (" + file + ")");
+    }
+    return Optional.of(file.toString());
+  }
+
+  private static Optional<String> storePassword(ConfigNode tls, String store) {
+    Optional<String> password = optional(tls.child(store + "-password"));
+    if (password.isPresent() && tls.child(store).isMissing()) {
+      throw ConfigErrors.missing(tls.child(store).path());
+    }
+    return password;
+  }
+
+  private static String storeType(ConfigNode node) {
+    String type = node.string(RegistrySettings.DEFAULT_STORE_TYPE);
+    try {
+      java.security.KeyStore.getInstance(type);
+    } catch (java.security.KeyStoreException e) {
+      throw ConfigErrors.invalid(
+          node.path(), type, "is not a key store type this JVM reads; use PKCS12 or JKS");
+    }
+    return type;
+  }
+
+  private static Duration positiveDuration(ConfigNode node) {
+    Duration duration = Durations.parse(node.string(), node.path());
+    if (duration.isZero()) {
+      throw ConfigErrors.invalid(node.path(), node.string(), "must be more than 0");
+    }
+    return duration;
   }
 
   private static Optional<ProtobufSettings> protobuf(

@@ -47,7 +47,7 @@ final class SizingBinder {
   }
 
   /** A size such as {@code 536870912}, {@code 512m}, {@code 512MiB} or {@code 1g}. */
-  private static OptionalLong bytes(ConfigNode node) {
+  static OptionalLong bytes(ConfigNode node) {
     if (node.isMissing()) {
       return OptionalLong.empty();
     }

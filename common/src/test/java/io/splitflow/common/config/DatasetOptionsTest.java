@@ -155,11 +155,11 @@ class DatasetOptionsTest {
         body + "    registry: { url: \"http://r:8081\", password: p }\n",
         "datasets.d.registry.username: is required but missing");
     RegistrySettings registry =
-        dataset(body + "    registry: { url: \"http://r:8081\", username: u, password: secret }\n")
+        dataset(body + "    registry: { url: \"https://r:8081\", username: u, password: secret }\n")
             .decode()
             .registry()
             .orElseThrow();
-    assertThat(registry.url()).contains("http://r:8081");
+    assertThat(registry.url()).contains("https://r:8081");
     assertThat(registry.toString()).doesNotContain("secret");
     rejected(
         FIELDS + MERGE + "    registry: { url: \"http://r:8081\" }\n",

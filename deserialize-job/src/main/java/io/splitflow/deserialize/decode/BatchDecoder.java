@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 
+import io.splitflow.common.job.SplitflowException;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.SparkTypes;
 import io.splitflow.common.schema.TableSchemas;
@@ -51,9 +52,10 @@ public final class BatchDecoder {
   }
 
   /**
-   * One record's decode result as the UDF returns it. Whatever the decoder throws, a runtime
+   * One record's decode result as the UDF returns it. Whatever else the decoder throws, a runtime
    * exception or a stack overflow on a deeply nested value, costs that record, not the job: it
-   * waits in dead letters.
+   * waits in dead letters. A {@link SplitflowException} (the registry refused the credentials, or
+   * stayed unreachable) fails the batch.
    */
   static Row decodeOne(
       RecordDecoder decoder, TombstoneKeyDecoder tombstones, byte[] key, byte[] value) {
@@ -61,6 +63,10 @@ public final class BatchDecoder {
     DecodeResult result;
     try {
       result = tombstone ? tombstones.decode(key) : decoder.decode(value);
+    } catch (SplitflowException e) {
+      // raised on purpose, about every record alike (the registry refused the credentials, or
+      // is down): the batch fails rather than dead-letter them all
+      throw e;
     } catch (RuntimeException e) {
       // a decoder bug must cost one record, not the job: the record waits in dead letters
       result = DecodeResult.failed(DecodeError.DECODER_FAILURE, "could not decode: " + e);

@@ -73,7 +73,7 @@ public final class RecordDecoders {
     RegistrySettings settings = dataset.decode().registry().orElseThrow();
     SchemaRegistry source =
         settings.url().isPresent()
-            ? new HttpSchemaRegistry(settings.url().get(), settings.username(), settings.password())
+            ? HttpSchemaRegistry.of(settings)
             : new DirectorySchemaRegistry(settings.schemasDir().orElseThrow());
     return new CachingSchemaRegistry(source);
   }

@@ -169,7 +169,7 @@ class SecurityIT {
                 .replace("avro-file: schemas/", "avro-file: " + schemas)
                 .replace(
                     "registry: { schemas-dir: schemas/registry }",
-                    "registry: { url: \"http://registry.invalid:8081\", username: splitflow,"
+                    "registry: { url: \"https://registry.invalid:8081\", username: splitflow,"
                         + " password: \"${REGISTRY_PASSWORD}\" }");
         assertThat(yaml).contains("SASL_PLAINTEXT", "audit.token", "REGISTRY_PASSWORD", schemas);
         return Files.writeString(file, yaml);

@@ -100,6 +100,8 @@ public final class DebeziumAvroDecoder implements RecordDecoder {
     try {
       writer = writer(id);
     } catch (UnknownSchemaException e) {
+      // only this id's problem; refused credentials or an unavailable registry (under
+      // on-unavailable: fail) concern every record and propagate, failing the batch
       return DecodeResult.failed(DecodeError.UNKNOWN_SCHEMA_ID, e.getMessage());
     }
     if (writer.notARecord != null) {

@@ -58,6 +58,56 @@ class CachingSchemaRegistryTest {
     assertThat(other.calls.get()).isEqualTo(1);
   }
 
+  @Test
+  void theLeastRecentlyUsedMissIsForgottenFirstNotAll() {
+    CachingSchemaRegistry registry = new CachingSchemaRegistry(delegate);
+    assertThatThrownBy(() -> registry.schema(1_000_000)).isInstanceOf(UnknownSchemaException.class);
+    assertThatThrownBy(() -> registry.schema(1_000_001)).isInstanceOf(UnknownSchemaException.class);
+    // used again: now more recent than every miss below but the last
+    assertThatThrownBy(() -> registry.schema(1_000_000)).isInstanceOf(UnknownSchemaException.class);
+    // MAX_MISSES more: one past the capacity
+    for (int id = 2; id <= CachingSchemaRegistry.MAX_MISSES; id++) {
+      int missing = id;
+      assertThatThrownBy(() -> registry.schema(missing)).isInstanceOf(UnknownSchemaException.class);
+    }
+    int asked = delegate.calls.get();
+
+    // the map is shared with other tests' registries, whose older misses went first; then
+    // 1_000_001, the least recently used of this registry's; 1_000_000 and the latest are kept
+    assertThatThrownBy(() -> registry.schema(CachingSchemaRegistry.MAX_MISSES))
+        .isInstanceOf(UnknownSchemaException.class);
+    assertThatThrownBy(() -> registry.schema(1_000_000)).isInstanceOf(UnknownSchemaException.class);
+    assertThat(delegate.calls.get()).isEqualTo(asked);
+    assertThatThrownBy(() -> registry.schema(1_000_001)).isInstanceOf(UnknownSchemaException.class);
+    assertThat(delegate.calls.get()).isEqualTo(asked + 1);
+  }
+
+  @Test
+  void whatTheRegistryThrowsUncheckedIsNotAMiss() {
+    SchemaRegistry refusing =
+        new SchemaRegistry() {
+          private static final long serialVersionUID = 1L;
+          private final String location = "test:" + UUID.randomUUID();
+
+          @Override
+          public Schema schema(int id) {
+            delegate.calls.incrementAndGet();
+            throw new IllegalStateException("registry refused");
+          }
+
+          @Override
+          public String location() {
+            return location;
+          }
+        };
+    CachingSchemaRegistry registry = new CachingSchemaRegistry(refusing);
+
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> registry.schema(1)).hasMessage("registry refused");
+    }
+    assertThat(delegate.calls.get()).isEqualTo(3);
+  }
+
   /** Has id 1 only, at a location of its own. */
   private static final class CountingRegistry implements SchemaRegistry {
     private static final long serialVersionUID = 1L;

@@ -5,12 +5,20 @@ import static io.splitflow.deserialize.decode.avro.AvroTestData.READING_FIELDS;
 import static io.splitflow.deserialize.decode.avro.AvroTestData.confluent;
 import static io.splitflow.deserialize.decode.avro.AvroTestData.reading;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitflow.common.config.RegistrySettings.OnUnavailable;
+import io.splitflow.common.job.PermanentException;
+import io.splitflow.common.job.PermanentFailure;
+import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.schema.FieldType;
 import io.splitflow.deserialize.decode.DecodeError;
 import io.splitflow.deserialize.decode.DecodeResult;
 import io.splitflow.deserialize.decode.avro.AvroTestData;
 import io.splitflow.deserialize.decode.avro.ConfluentAvroDecoder;
+import io.splitflow.deserialize.decode.debezium.DebeziumAvroDecoder;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,11 +81,92 @@ class ConfluentOverHttpTest {
     assertThat(decoder.decode(confluent(1, reading())).ok()).isTrue();
   }
 
+  @Test
+  void unknownIdIsADeadLetterWhenOutagesDeadLetterToo() {
+    DecodeResult result = decoder(OnUnavailable.DEAD_LETTER).decode(confluent(42, reading()));
+
+    assertThat(result.error()).isEqualTo(DecodeError.UNKNOWN_SCHEMA_ID);
+    assertThat(result.message())
+        .isEqualTo("schema id 42 is not in the registry at " + server.url() + ": HTTP 404");
+  }
+
+  @Test
+  void refusedCredentialsStopTheJobAndAreNotRememberedAsAMiss() {
+    server.requireBasicAuth("splitflow", "s3cret");
+    ConfluentAvroDecoder decoder = decoder();
+    byte[] value = confluent(1, reading());
+
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> decoder.decode(value))
+          .isInstanceOfSatisfying(
+              PermanentException.class, e -> assertThat(e.key()).isEqualTo("registry.unauthorized"))
+          .hasMessageStartingWith(
+              "the schema registry at " + server.url() + " refused schema id 1 with HTTP 401");
+    }
+    // asked again each time: a miss would have made the next records dead letters
+    assertThat(server.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void debeziumDecoderLetsRefusedCredentialsStopTheJob() {
+    server.requireBasicAuth("splitflow", "s3cret");
+    DebeziumAvroDecoder decoder =
+        new DebeziumAvroDecoder(
+            List.of(new FieldSpec("id", FieldType.LONG, true)),
+            List.of("id"),
+            new CachingSchemaRegistry(
+                new HttpSchemaRegistry(server.url(), Optional.empty(), Optional.empty())));
+
+    assertThatThrownBy(() -> decoder.decode(AvroTestData.framed(3, new byte[] {0})))
+        .isInstanceOfSatisfying(
+            PermanentException.class, e -> assertThat(e.key()).isEqualTo("registry.unauthorized"));
+  }
+
+  @Test
+  void outageFailsTheBatchAndTheRecordsDecodeOnceTheRegistryIsBack() {
+    server.failNext(HttpSchemaRegistry.ATTEMPTS, 503);
+    ConfluentAvroDecoder decoder = decoder();
+    byte[] value = confluent(1, reading());
+
+    assertThatThrownBy(() -> decoder.decode(value))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .isNotInstanceOf(PermanentFailure.class)
+        .hasMessageContaining("is unreachable (HTTP 503 after 3 attempts); the batch fails");
+    // the restarted batch: not a remembered miss, so the record decodes
+    assertThat(decoder().decode(value).values()).containsExactly(AvroTestData.readingValues());
+  }
+
+  @Test
+  void outageMakesDeadLettersWhenOutagesDeadLetter() {
+    server.failNext(HttpSchemaRegistry.ATTEMPTS, 503);
+    ConfluentAvroDecoder decoder = decoder(OnUnavailable.DEAD_LETTER);
+
+    for (int i = 0; i < 100; i++) {
+      DecodeResult result = decoder.decode(confluent(1, reading()));
+      assertThat(result.error()).isEqualTo(DecodeError.UNKNOWN_SCHEMA_ID);
+      assertThat(result.message())
+          .isEqualTo(
+              "schema id 1: the registry at "
+                  + server.url()
+                  + " is unreachable (HTTP 503 after 3 attempts)");
+    }
+    // remembered as a miss for a while, so an outage costs one round of attempts
+    assertThat(server.requests()).isEqualTo(3);
+  }
+
   private ConfluentAvroDecoder decoder() {
+    return decoder(OnUnavailable.FAIL);
+  }
+
+  private ConfluentAvroDecoder decoder(OnUnavailable mode) {
     return new ConfluentAvroDecoder(
         READING.toString(),
         READING_FIELDS,
         new CachingSchemaRegistry(
-            new HttpSchemaRegistry(server.url(), Optional.empty(), Optional.empty())));
+            new HttpSchemaRegistry(
+                server.url(),
+                Optional.empty(),
+                Optional.empty(),
+                HttpRegistryOptions.DEFAULT.with(mode))));
   }
 }

@@ -4,6 +4,9 @@ import static io.splitflow.deserialize.decode.avro.AvroTestData.READING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitflow.common.config.RegistrySettings.OnUnavailable;
+import io.splitflow.common.job.PermanentException;
+import io.splitflow.common.job.PermanentFailure;
 import java.io.IOException;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -87,13 +90,34 @@ class HttpSchemaRegistryTest {
   void basicAuthIsSentWhenAUsernameIsGiven() throws UnknownSchemaException {
     server.requireBasicAuth("splitflow", "s3cret");
 
-    assertThatThrownBy(() -> anonymous().schema(1))
-        .isInstanceOf(UnknownSchemaException.class)
-        .hasMessage(
-            "schema id 1: the registry at "
-                + server.url()
-                + " answered HTTP 401 (check the username and password)");
     assertThat(withPassword("s3cret").schema(1)).isEqualTo(READING);
+  }
+
+  @Test
+  void refusedCredentialsStopTheJobWithoutRetrying() {
+    server.requireBasicAuth("splitflow", "s3cret");
+
+    assertThatThrownBy(() -> withPassword("wrong").schema(1))
+        .isInstanceOfSatisfying(
+            PermanentException.class, e -> assertThat(e.key()).isEqualTo("registry.unauthorized"))
+        .hasMessage(
+            "the schema registry at "
+                + server.url()
+                + " refused schema id 1 with HTTP 401 (unauthorized): check the dataset's"
+                + " registry.username and registry.password; the job stops rather than"
+                + " dead-letter every record");
+    assertThat(server.requests()).isEqualTo(1);
+  }
+
+  @Test
+  void forbiddenStopsTheJobToo() {
+    server.failNext(1, 403);
+
+    assertThatThrownBy(() -> anonymous().schema(1))
+        .isInstanceOfSatisfying(
+            PermanentException.class, e -> assertThat(e.key()).isEqualTo("registry.unauthorized"))
+        .hasMessageContaining("refused schema id 1 with HTTP 403 (forbidden)")
+        .hasMessageContaining("and that this user may read schemas");
   }
 
   @Test
@@ -116,10 +140,29 @@ class HttpSchemaRegistryTest {
   }
 
   @Test
-  void serverErrorThatPersistsMakesTheIdUnknownAfterEveryAttempt() {
+  void serverErrorThatPersistsFailsTheBatchAfterEveryAttempt() {
     server.failNext(HttpSchemaRegistry.ATTEMPTS, 503);
 
     assertThatThrownBy(() -> anonymous().schema(1))
+        .isInstanceOfSatisfying(
+            RegistryUnavailableException.class,
+            e -> assertThat(e.key()).isEqualTo("registry.unavailable"))
+        .isNotInstanceOf(PermanentFailure.class)
+        .hasMessage(
+            "schema id 1: the registry at "
+                + server.url()
+                + " is unreachable (HTTP 503 after 3 attempts); the batch fails without writing"
+                + " and its records are decoded once the registry is back (run with"
+                + " --restart-on-failure, or set registry.on-unavailable: dead-letter to"
+                + " dead-letter them instead)");
+    assertThat(server.requests()).isEqualTo(3);
+  }
+
+  @Test
+  void serverErrorThatPersistsMakesTheIdUnknownWhenOutagesDeadLetter() {
+    server.failNext(HttpSchemaRegistry.ATTEMPTS, 503);
+
+    assertThatThrownBy(() -> deadLettering(server.url()).schema(1))
         .isInstanceOf(UnknownSchemaException.class)
         .hasMessage(
             "schema id 1: the registry at "
@@ -129,17 +172,30 @@ class HttpSchemaRegistryTest {
   }
 
   @Test
-  void registryThatIsDownMakesTheIdUnknown() {
+  void registryThatIsDownMakesTheIdUnknownWhenOutagesDeadLetter() {
     String url = server.url();
     server.close();
 
-    assertThatThrownBy(
-            () -> new HttpSchemaRegistry(url, Optional.empty(), Optional.empty()).schema(1))
+    assertThatThrownBy(() -> deadLettering(url).schema(1))
         .isInstanceOf(UnknownSchemaException.class)
         .hasMessage(
             "schema id 1: the registry at "
                 + url
                 + " is unreachable (ConnectException after 3 attempts)");
+  }
+
+  @Test
+  void registryThatIsDownFailsTheBatch() {
+    String url = server.url();
+    server.close();
+
+    assertThatThrownBy(
+            () -> new HttpSchemaRegistry(url, Optional.empty(), Optional.empty()).schema(1))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageStartingWith(
+            "schema id 1: the registry at "
+                + url
+                + " is unreachable (ConnectException after 3 attempts); the batch fails");
   }
 
   @Test
@@ -162,6 +218,14 @@ class HttpSchemaRegistryTest {
 
   private HttpSchemaRegistry anonymous() {
     return new HttpSchemaRegistry(server.url(), Optional.empty(), Optional.empty());
+  }
+
+  private static HttpSchemaRegistry deadLettering(String url) {
+    return new HttpSchemaRegistry(
+        url,
+        Optional.empty(),
+        Optional.empty(),
+        HttpRegistryOptions.DEFAULT.with(OnUnavailable.DEAD_LETTER));
   }
 
   private HttpSchemaRegistry withPassword(String password) {
