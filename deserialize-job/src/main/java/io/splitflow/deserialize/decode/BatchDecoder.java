@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 
+import io.splitflow.common.job.PermanentException;
 import io.splitflow.common.job.SplitflowException;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.SparkTypes;
@@ -17,7 +18,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -30,6 +31,10 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class BatchDecoder {
   public static final String STAGE = "decode";
+
+  /** The key of the failure a record that decoding runs out of memory on stops the job with. */
+  public static final String OUT_OF_MEMORY = "deserialize.out-of-memory";
+
   static final String RESULT = "_decoded";
 
   /** The struct holding the raw columns in decoded rows. */
@@ -47,7 +52,14 @@ public final class BatchDecoder {
             .add("deleted", DataTypes.BooleanType)
             .add("error_class", DataTypes.StringType)
             .add("error_message", DataTypes.StringType);
-    UDF2<byte[], byte[], Row> decode = (key, value) -> decodeOne(decoder, tombstones, key, value);
+    UDF5<byte[], byte[], String, Integer, Long, Row> decode =
+        (key, value, topic, partition, offset) -> {
+          try {
+            return decodeOne(decoder, tombstones, key, value);
+          } catch (OutOfMemoryError e) {
+            throw outOfMemory(topic, partition, offset, value, e);
+          }
+        };
     this.udf = functions.udf(decode, resultType).asNondeterministic().withName("splitflow_decode");
   }
 
@@ -86,9 +98,34 @@ public final class BatchDecoder {
         : RowFactory.create(null, null, result.error().name(), result.message());
   }
 
+  /**
+   * A record whose decoding ran out of memory stops the job, naming the record: retried, it would
+   * run out again on every restart (and an executor that meets an OutOfMemoryError is killed).
+   */
+  static PermanentException outOfMemory(
+      String topic, Integer partition, Long offset, byte[] value, OutOfMemoryError e) {
+    return new PermanentException(
+        OUT_OF_MEMORY,
+        "decoding the record at topic "
+            + topic
+            + ", partition "
+            + partition
+            + ", offset "
+            + offset
+            + " ("
+            + (value == null ? 0 : value.length)
+            + "-byte value) ran out of memory ("
+            + e.getMessage()
+            + "); the job stops rather than fail on it at every restart. Its bytes are in raw at"
+            + " these coordinates: give the executors more memory (spark.executor.memory) and"
+            + " start the job again",
+        e);
+  }
+
   /** Raw rows with one more column holding the decode result; persist it before splitting. */
   public Dataset<Row> decode(Dataset<Row> raw) {
-    return raw.withColumn(RESULT, udf.apply(col("key"), col("value")));
+    return raw.withColumn(
+        RESULT, udf.apply(col("key"), col("value"), col("topic"), col("partition"), col("offset")));
   }
 
   /**
