@@ -8,7 +8,10 @@ import static io.splitflow.tools.it.SecurityIT.SecuredPipeline.WRONG_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitflow.common.events.EventLog;
+import io.splitflow.common.job.JobName;
 import io.splitflow.common.job.JobRunner;
+import io.splitflow.common.job.RestartPolicy;
 import io.splitflow.common.testing.SparkTestSession;
 import io.splitflow.ingest.IngestJob;
 import io.splitflow.tools.it.SecurityIT.SecuredPipeline;
@@ -16,9 +19,11 @@ import io.splitflow.tools.kafka.KafkaScram;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkFirehoseListener;
 import org.apache.spark.scheduler.SparkListenerEvent;
@@ -30,13 +35,26 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * A config holding a SASL password, a registry password and a token option: none of them reaches
- * the log (every logger at INFO), the event log or --print-config, though all three run.
+ * A config holding a SASL password, a registry password, a token option, an ABFS customer-provided
+ * key and a URL whose password holds an @ and a /: none of them reaches the log (every logger at
+ * INFO), Spark's event log, splitflow's event-log table, a failure's stack trace, a JobContext's
+ * toString or --print-config, though a run fails and restarts.
  */
 @Timeout(300)
 class SecretsIT {
   @TempDir Path lake;
   private final SparkSession spark = SparkTestSession.get();
+
+  /** An ABFS customer-provided key: secret by its key's suffix. */
+  private static final String AZURE_KEY = "azure-key-" + UUID.randomUUID();
+
+  /** A password in a URL's user info that holds an @ and a /, in a value of no secret key. */
+  private static final String URL_PASSWORD = "url-p@ss/" + UUID.randomUUID();
+
+  private static final List<String> MORE_SECRETS =
+      List.of(
+          "hadoop.fs.azure.encryption.encoded.client-provided-key=" + AZURE_KEY,
+          "hadoop.fs.splitflow-test.endpoint=https://svc:" + URL_PASSWORD + "@localhost:1/x");
 
   @Test
   void secretsReachNeitherTheLogNorTheEventLogNorPrintedConfig() throws Exception {
@@ -47,14 +65,33 @@ class SecretsIT {
     StringWriter failure = new StringWriter();
     try (LogCapture log = LogCapture.start();
         EventLogCapture events = EventLogCapture.start(spark)) {
-      JobRunner.run(spark, p.context(PASSWORD), new IngestJob());
-      // the whole chain, as --verbose would print it before masking
-      assertThatThrownBy(() -> JobRunner.run(spark, p.context(WRONG_PASSWORD), new IngestJob()))
+      JobRunner.run(spark, p.context(PASSWORD, MORE_SECRETS), new IngestJob());
+      // the whole chain, as --verbose would print it before masking; one restart, so the
+      // restarting line and the event log's restart row carry the error too
+      assertThatThrownBy(
+              () ->
+                  JobRunner.run(
+                      spark,
+                      p.context(WRONG_PASSWORD, MORE_SECRETS),
+                      new IngestJob(),
+                      new RestartPolicy(1, Duration.ZERO, Duration.ZERO)))
           .satisfies(e -> e.printStackTrace(new PrintWriter(failure, true)));
       logged = log.text();
       eventLog = events.text();
     }
-    String printed = p.options().printedConfig(SecuredPipeline.env(PASSWORD));
+    String printed = p.options(MORE_SECRETS).printedConfig(SecuredPipeline.env(PASSWORD));
+    String contextText = p.context(PASSWORD, MORE_SECRETS).toString();
+    // splitflow's own tables: the event log's rows (the failed run's restart and failure rows
+    // carry its error) and everything else under the lake
+    String eventLogTable =
+        String.join(
+            "\n",
+            spark
+                .read()
+                .format("delta")
+                .load(EventLog.table(p.context(PASSWORD).config(), JobName.INGEST).path())
+                .toJSON()
+                .collectAsList());
     StringWriter cliOut = new StringWriter();
     int code = printConfigThroughTheCli(p, cliOut);
 
@@ -63,6 +100,12 @@ class SecretsIT {
         .contains("io.splitflow.progress", "\"event\":\"batch\"")
         .contains("sasl.jaas.config = [hidden]", "SaslAuthenticationException");
     assertThat(eventLog).contains("SparkListenerJobStart", "QueryProgressEvent");
+    assertThat(eventLogTable)
+        .as("the event-log table holds the failed run's restart and its error")
+        .contains("\"event\":\"error\"", "\\\"then\\\":\\\"restart\\\"", "Authentication failed");
+    assertThat(printed)
+        .contains("client-provided-key: \"[hidden]\"")
+        .contains("https://svc:[hidden]@");
     assertThat(failure.toString()).contains("Authentication failed", "Logical Plan");
     assertThat(code).as(cliOut.toString()).isZero();
     assertThat(printed)
@@ -76,8 +119,18 @@ class SecretsIT {
             "event log", eventLog,
             "failure", failure.toString(),
             "printed", printed,
-            "cli", cliOut.toString());
-    for (String secret : List.of(PASSWORD, WRONG_PASSWORD, REGISTRY_PASSWORD, TOKEN)) {
+            "cli", cliOut.toString(),
+            "event-log table", eventLogTable,
+            "JobContext.toString", contextText);
+    for (String secret :
+        List.of(
+            PASSWORD,
+            WRONG_PASSWORD,
+            REGISTRY_PASSWORD,
+            TOKEN,
+            AZURE_KEY,
+            URL_PASSWORD,
+            URL_PASSWORD.substring(URL_PASSWORD.indexOf('/')))) {
       outputs.forEach((name, text) -> assertThat(text).as(name).doesNotContain(secret));
     }
   }

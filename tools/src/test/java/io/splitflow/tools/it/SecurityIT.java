@@ -134,8 +134,19 @@ class SecurityIT {
       return options().context(JobName.INGEST, env(kafkaPassword));
     }
 
+    /** The context with {@code extra} overrides after the pipeline's own. */
+    JobContext context(String kafkaPassword, List<String> extra) {
+      return options(extra).context(JobName.INGEST, env(kafkaPassword));
+    }
+
     JobOptions options() {
-      return JobOptions.of(configFile, Pipeline.DATASET, null, overrides());
+      return options(List.of());
+    }
+
+    JobOptions options(List<String> extra) {
+      List<String> all = new java.util.ArrayList<>(overrides());
+      all.addAll(extra);
+      return JobOptions.of(configFile, Pipeline.DATASET, null, all);
     }
 
     List<String> overrides() {
