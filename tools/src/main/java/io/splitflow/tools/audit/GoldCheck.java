@@ -21,7 +21,9 @@ import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.merge.MergeSpec;
 import io.splitflow.merge.gold.GoldSchemas;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -48,7 +50,7 @@ public final class GoldCheck {
   private static final String ROWS = "_gold_rows";
   private static final String GOLD_DELETED = "_gold_deleted";
 
-  /** The kinds a key can be in, problems last. */
+  /** The states a key can be in (see {@link GoldBooks}). */
   static final String PRESENT = "present";
 
   static final String DELETED = "deleted";
@@ -60,6 +62,9 @@ public final class GoldCheck {
   static final String SEVERAL_CURRENT = "several_current";
   private static final List<String> PROBLEMS =
       List.of(MISSING, STALE, WRONG_VALUE, NOT_DELETED, SEVERAL_CURRENT, UNEXPECTED);
+  private static final List<String> KINDS =
+      List.of(
+          PRESENT, MISSING, STALE, WRONG_VALUE, DELETED, NOT_DELETED, UNEXPECTED, SEVERAL_CURRENT);
 
   private GoldCheck() {}
 
@@ -98,27 +103,15 @@ public final class GoldCheck {
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<Column> totals = new ArrayList<>();
-      totals.add(count_if(col(EXPECTED)));
-      for (String kind :
-          List.of(
-              PRESENT,
-              MISSING,
-              STALE,
-              WRONG_VALUE,
-              DELETED,
-              NOT_DELETED,
-              UNEXPECTED,
-              SEVERAL_CURRENT)) {
+      for (String kind : KINDS) {
         totals.add(count_if(col(STATE).equalTo(kind)));
       }
-      Row t =
-          states
-              .agg(totals.get(0), totals.subList(1, totals.size()).toArray(Column[]::new))
-              .first();
-      long problems = 0;
-      for (int i = 2; i <= 8; i++) {
-        problems += i == 5 ? 0 : t.getLong(i);
+      Row t = states.agg(count_if(col(EXPECTED)), totals.toArray(Column[]::new)).first();
+      Map<String, Long> count = new HashMap<>();
+      for (int i = 0; i < KINDS.size(); i++) {
+        count.put(KINDS.get(i), t.getLong(i + 1));
       }
+      long problems = PROBLEMS.stream().mapToLong(count::get).sum();
       List<String> examples = new ArrayList<>();
       for (Row row :
           states
@@ -133,14 +126,14 @@ public final class GoldCheck {
       return new GoldBooks(
           spec.mode().configName(),
           t.getLong(0),
-          t.getLong(1),
-          t.getLong(2),
-          t.getLong(3),
-          t.getLong(4),
-          t.getLong(5),
-          t.getLong(6),
-          t.getLong(7),
-          t.getLong(8),
+          count.get(PRESENT),
+          count.get(MISSING),
+          count.get(STALE),
+          count.get(WRONG_VALUE),
+          count.get(DELETED),
+          count.get(NOT_DELETED),
+          count.get(UNEXPECTED),
+          count.get(SEVERAL_CURRENT),
           pending.isEmpty() ? 0 : pendingKeys.count(),
           examples);
     } finally {
