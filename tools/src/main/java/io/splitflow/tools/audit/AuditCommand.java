@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Check one dataset end to end: every raw record deserialize processed is in bronze, in the"
           + " dead-letter table or dropped by a rule (as the event log counts), none twice, and"
-          + " every bronze key merge processed is in gold.",
-      "Exit codes: 0 balanced, 3 not balanced (gaps, duplicates, gold problems), 2 bad"
+          + " gold holds every bronze key merge processed at its newest version, value for value"
+          + " (worked out by the audit itself, not by merge-job's code).",
+      "Exit codes: 0 balanced, 3 not balanced (gaps, duplicates, orphans, drops, gold problems), 2 bad"
           + " configuration or arguments, 1 the audit could not run."
     })
 public final class AuditCommand implements Callable<Integer> {

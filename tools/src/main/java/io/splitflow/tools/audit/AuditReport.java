@@ -76,13 +76,15 @@ public final class AuditReport {
     out.append('\n')
         .append(
             String.format(
-                "  gold (%s): %d keys expected, %d present, %d missing, %d stale, %d unexpected;"
+                "  gold (%s): %d keys expected, %d present, %d missing, %d stale, %d wrong value,"
+                    + " %d unexpected;"
                     + " %d deleted, %d not deleted, %d with several current rows; %d keys pending%n",
                 g.mode(),
                 g.expected(),
                 g.present(),
                 g.missing(),
                 g.stale(),
+                g.wrongValue(),
                 g.unexpected(),
                 g.deleted(),
                 g.notDeleted(),
@@ -177,6 +179,7 @@ public final class AuditReport {
             .put("present", g.present())
             .put("missing", g.missing())
             .put("stale", g.stale())
+            .put("wrong_value", g.wrongValue())
             .put("deleted", g.deleted())
             .put("not_deleted", g.notDeleted())
             .put("unexpected", g.unexpected())

@@ -3,6 +3,8 @@ package io.splitflow.tools.it;
 import static io.splitflow.tools.it.Readings.json;
 import static io.splitflow.tools.it.Readings.key;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +15,7 @@ import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.events.EventLog;
 import io.splitflow.common.events.SourceRange;
 import io.splitflow.common.job.JobName;
+import io.splitflow.common.table.TableRef;
 import io.splitflow.tools.audit.AuditCommand;
 import io.splitflow.tools.audit.AuditResult;
 import io.splitflow.tools.audit.Finding;
@@ -35,9 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * bin/splitflow audit on a real pipeline: balanced when nothing is lost, and every gap, duplicate
- * and missing gold key found, with its partition and offset. One pipeline for the class; a test
- * that damages a table restores it (Delta RESTORE) before it ends.
+ * bin/splitflow audit on a real pipeline: balanced when nothing is lost, and every gap, duplicate,
+ * orphan, drop the event log miscounts and gold problem found, with its partition and offset or its
+ * key (GoldCheckTest provokes each gold kind in both merge modes). One pipeline for the class; a
+ * test that damages a table restores it (Delta RESTORE) before it ends.
  */
 @Timeout(600)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -177,6 +181,156 @@ class AuditIT {
   }
 
   @Test
+  void aDeadLetterRawLacksIsAnOrphan() throws Exception {
+    DeltaTable deadLetters = p.dataset.table(TableLayer.DEAD_LETTER).deltaTable(p.spark);
+    long before = version(deadLetters);
+    Row dead = p.table(TableLayer.DEAD_LETTER).select("partition").first();
+    int partition = dead.getInt(0);
+    long offset = 10_000;
+    try {
+      p.table(TableLayer.DEAD_LETTER)
+          .withColumn("offset", lit(offset))
+          .write()
+          .format("delta")
+          .mode("append")
+          .save(p.dataset.table(TableLayer.DEAD_LETTER).path());
+
+      AuditResult result = AuditAssertions.audit(p);
+
+      assertThat(result.balanced()).isFalse();
+      assertThat(result.findings())
+          .containsExactly(
+              new Finding(
+                  Finding.ORPHAN, p.topic, partition, 1, List.of(new OffsetRange(offset, offset))));
+      assertThat(result.gold().balanced()).isTrue();
+      Cli text = cli();
+      assertThat(text.code).isEqualTo(AuditCommand.NOT_BALANCED);
+      assertThat(text.out)
+          .contains(p.topic + "/" + partition + " orphan: 1 record at offsets " + offset);
+    } finally {
+      deadLetters.restoreToVersion(before);
+    }
+  }
+
+  @Test
+  void dropsTheEventLogCountsThatNoRecordIsMissingForDoNotBalance() throws Exception {
+    TableRef events = EventLog.table(p.config, JobName.DESERIALIZE);
+    DeltaTable eventTable = events.deltaTable(p.spark);
+    long before = version(eventTable);
+    String batch = "job = 'deserialize' AND event = 'batch' AND details LIKE '%\"dropped\":0%'";
+    long batchId =
+        EventLog.of(p.config).read(p.spark).where(batch).agg(min("batch_id")).first().getLong(0);
+    try {
+      // the batch's count and its first partition's range say one record was dropped
+      p.spark.sql(
+          "UPDATE "
+              + events.sqlName()
+              + " SET counts = transform_values(counts, (k, v) -> IF(k = 'dropped', 1L, v)),"
+              + " details = regexp_replace(details, '^(.*?)\"dropped\":0', '$1\"dropped\":1')"
+              + " WHERE "
+              + batch
+              + " AND batch_id = "
+              + batchId);
+      SourceRange tampered =
+          SourceRange.fromDetails(
+                  EventLog.of(p.config)
+                      .read(p.spark)
+                      .where("job = 'deserialize' AND event = 'batch' AND batch_id = " + batchId)
+                      .select("details")
+                      .first()
+                      .getString(0))
+              .stream()
+              .filter(r -> r.dropped() == 1)
+              .findFirst()
+              .orElseThrow();
+
+      AuditResult result = AuditAssertions.audit(p);
+
+      assertThat(result.balanced()).isFalse();
+      assertThat(result.droppedByEvents()).isEqualTo(1);
+      assertThat(result.gaps()).isZero();
+      assertThat(result.partitions())
+          .filteredOn(b -> b.partition() == tampered.partition())
+          .singleElement()
+          .satisfies(
+              b -> {
+                assertThat(b.dropped()).isEqualTo(1);
+                assertThat(b.missing()).isZero();
+                assertThat(b.overDropped()).isEqualTo(1);
+              });
+      Cli text = cli();
+      assertThat(text.code).isEqualTo(AuditCommand.NOT_BALANCED);
+      assertThat(text.out)
+          .contains(
+              p.topic
+                  + "/"
+                  + tampered.partition()
+                  + ": the event log counts 1 dropped, but only 0 records are missing")
+          .contains("NOT BALANCED");
+    } finally {
+      eventTable.restoreToVersion(before);
+    }
+  }
+
+  @Test
+  void goldChangedFiveWaysShowsEachKindForItsKey() throws Exception {
+    TableRef goldTable = p.dataset.table(TableLayer.GOLD);
+    DeltaTable gold = goldTable.deltaTable(p.spark);
+    long before = version(gold);
+    try {
+      // s1's gold row goes back to its first version's time: stale
+      update(goldTable, "_sequence.event_time = _sequence.event_time - INTERVAL 1 HOUR", "s1");
+      // s3 keeps its newest sequence with another value: wrong value
+      update(goldTable, "value = value + 100", "s3");
+      // s2's newest version is its tombstone: live again, not deleted
+      update(goldTable, "_deleted = false", "s2");
+      // a key bronze never had, and a second row for s5
+      p.table(TableLayer.GOLD)
+          .where("sensor_id = 's4'")
+          .withColumn("sensor_id", lit("ghost"))
+          .union(p.table(TableLayer.GOLD).where("sensor_id = 's5'"))
+          .write()
+          .format("delta")
+          .mode("append")
+          .save(goldTable.path());
+
+      AuditResult result = AuditAssertions.audit(p);
+
+      assertThat(result.balanced()).isFalse();
+      assertThat(result.findings()).isEmpty();
+      assertThat(result.gold().expected()).isEqualTo(11);
+      assertThat(result.gold().present()).isEqualTo(8);
+      assertThat(result.gold().missing()).isZero();
+      assertThat(result.gold().stale()).isEqualTo(1);
+      assertThat(result.gold().wrongValue()).isEqualTo(1);
+      assertThat(result.gold().notDeleted()).isEqualTo(1);
+      assertThat(result.gold().unexpected()).isEqualTo(1);
+      assertThat(result.gold().severalCurrent()).isEqualTo(1);
+      String day = ", reading_date=" + Readings.DAY;
+      assertThat(result.gold().examples())
+          .containsExactly(
+              "not_deleted: sensor_id=s2" + day,
+              "several_current: sensor_id=s5" + day,
+              "stale: sensor_id=s1" + day,
+              "unexpected: sensor_id=ghost" + day,
+              "wrong_value: sensor_id=s3" + day + " (value)");
+      Cli text = cli();
+      assertThat(text.code).isEqualTo(AuditCommand.NOT_BALANCED);
+      assertThat(text.out)
+          .contains(
+              "gold (scd1): 11 keys expected, 8 present, 0 missing, 1 stale, 1 wrong value,"
+                  + " 1 unexpected; 0 deleted, 1 not deleted, 1 with several current rows")
+          .contains("    gold wrong_value: sensor_id=s3" + day + " (value)")
+          .contains("NOT BALANCED");
+      Cli json = cli("--json");
+      assertThat(json.code).isEqualTo(AuditCommand.NOT_BALANCED);
+      assertThat(JSON.readTree(json.out).path("gold").path("wrong_value").asLong()).isEqualTo(1);
+    } finally {
+      gold.restoreToVersion(before);
+    }
+  }
+
+  @Test
   void recordsDroppedByARuleBalanceThroughTheEventLogAndUnprocessedOnesArePending(
       @TempDir Path otherLake) throws Exception {
     Pipeline dropping = new Pipeline(otherLake, DROP_TEST_SENSORS);
@@ -221,6 +375,11 @@ class AuditIT {
         .select("_source.partition", "_source.offset")
         .orderBy("partition", "offset")
         .first();
+  }
+
+  private void update(TableRef table, String set, String sensor) {
+    p.spark.sql(
+        "UPDATE " + table.sqlName() + " SET " + set + " WHERE sensor_id = '" + sensor + "'");
   }
 
   private long version(DeltaTable table) {
