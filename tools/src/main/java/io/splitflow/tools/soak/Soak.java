@@ -94,9 +94,9 @@ public final class Soak {
                             generator, settings.rate(), settings.duration().toNanos())));
         long produced;
         // the jobs' resident state (Delta snapshots, Spark's caches) builds up in the first
-        // batches:
-        // growth is measured from a warm point, a tenth into the run
-        long warmAt = produceStart + settings.duration().toNanos() / 10;
+        // batches: growth is measured from a warm point, minute 1 (half of a shorter run)
+        long warmAt =
+            produceStart + Math.min(TimeUnit.MINUTES.toNanos(1), settings.duration().toNanos() / 2);
         long heapWarm = -1;
         while (true) {
           try {
@@ -137,7 +137,9 @@ public final class Soak {
         Map<String, SoakProgress.Totals> totals = totals(progress, config, dataset);
         AuditResult audit = Audit.run(spark, config, dataset.name());
         List<SoakChecks.Check> checks =
-            SoakChecks.run(spark, dataset, produced, generator.expectation(), audit);
+            new java.util.ArrayList<>(
+                SoakChecks.run(spark, dataset, produced, generator.expectation(), audit));
+        checks.add(SoakChecks.heap(heapWarm, heapEnd));
         return new SoakResult(
             dataset.name(),
             settings,

@@ -27,6 +27,25 @@ final class SoakChecks {
 
   private SoakChecks() {}
 
+  /** Heap after GC may grow this much from the warm point before the soak calls it a leak. */
+  static final long HEAP_SLACK_BYTES = 64L << 20;
+
+  /**
+   * Heap in use after a full GC at the end against the warm point (minute 1): the jobs' resident
+   * state (Delta snapshots that grow with each commit, Spark's caches) may grow a little; more than
+   * half the warm heap and more than {@link #HEAP_SLACK_BYTES} is a leak.
+   */
+  static Check heap(long warmBytes, long endBytes) {
+    long growth = endBytes - warmBytes;
+    boolean passed = growth <= Math.max(HEAP_SLACK_BYTES, warmBytes / 2);
+    return new Check(
+        "heap after GC at the end within half of minute 1's (or 64 MiB)",
+        passed,
+        String.format(
+            "%d MiB at minute 1, %d MiB at the end (%+d MiB)",
+            warmBytes >> 20, endBytes >> 20, growth >> 20));
+  }
+
   static List<Check> run(
       SparkSession spark,
       DatasetConfig dataset,

@@ -45,7 +45,7 @@ record SoakResult(
                     "  %-12s %8d %10d %13d ms%n", job, t.batches(), t.rows(), t.longestBatchMs())));
     out.append(
         String.format(
-            "%n  heap after GC: %d MiB at the start, %d MiB once warm (the first tenth of the run),"
+            "%n  heap after GC: %d MiB at the start, %d MiB once warm (minute 1, or half a shorter run),"
                 + " %d MiB at the end (%+d MiB since warm)%n%n",
             heapStartBytes >> 20,
             heapWarmBytes >> 20,
