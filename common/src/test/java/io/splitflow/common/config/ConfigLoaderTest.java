@@ -149,7 +149,7 @@ class ConfigLoaderTest {
         "datasets.sensor_readings.topik: unknown key; allowed here: envelope, fields, format,"
             + " freshness-slo,"
             + " max-dead-letter-ratio, merge, protobuf, registry, rules, schema, schema-evolution,"
-            + " sizing, tables, tombstones, topic, trigger, unknown-fields");
+            + " schema-growth, sizing, tables, tombstones, topic, trigger, unknown-fields");
   }
 
   @Test
