@@ -31,9 +31,9 @@ class BenchIT {
     cli.setOut(new PrintWriter(out));
     int code =
         cli.execute(
-            "--records=12000",
+            "--records=6000",
             "--keys=400",
-            "--max-offsets-per-trigger=5000",
+            "--max-offsets-per-trigger=2500",
             "--warmup-records=0",
             "--merge-point=20k:1k",
             "--scaling-gold=20k",
@@ -61,12 +61,11 @@ class BenchIT {
             "monolith");
     for (String name :
         new String[] {"L1 KafkaConsumer", "L2 decode, 1 thread", "ingest", "deserialize"}) {
-      assertThat(stages.get(name).path("records").asLong()).as(name).isEqualTo(12_000);
+      assertThat(stages.get(name).path("records").asLong()).as(name).isEqualTo(6_000);
     }
-    assertThat(stages.get("L3 Delta append, raw schema").path("records").asLong())
-        .isEqualTo(12_000);
+    assertThat(stages.get("L3 Delta append, raw schema").path("records").asLong()).isEqualTo(6_000);
     long bronze = stages.get("merge, one large batch").path("records").asLong();
-    assertThat(bronze).isBetween(11_000L, 11_999L); // 1% bad records went to dead letters
+    assertThat(bronze).isBetween(5_500L, 5_999L); // 1% bad records went to dead letters
     assertThat(stages.get("L3 Delta append, bronze schema").path("records").asLong())
         .isEqualTo(bronze);
     JsonNode monolith = stages.get("monolith");
@@ -120,7 +119,7 @@ class BenchIT {
         .isEqualTo(1_000);
 
     String md = Files.readString(dir.resolve("out/bench.md"));
-    assertThat(md).contains("| ingest | 12,000 |").contains("| split / monolith |");
+    assertThat(md).contains("| ingest | 6,000 |").contains("| split / monolith |");
     byte[] png = Files.readAllBytes(dir.resolve("out/bench.png"));
     assertThat(java.util.Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
   }
