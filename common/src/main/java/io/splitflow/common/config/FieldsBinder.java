@@ -91,12 +91,21 @@ final class FieldsBinder {
     List<FieldSpec> fields = new ArrayList<>();
     for (ConfigNode element : node.elements()) {
       element.requireObject().allowOnly(FIELD);
-      FieldType type = Choices.of(element.child("type"), FieldType.class, null);
+      FieldType type = type(element.child("type"));
       fields.add(
           new FieldSpec(
               element.child("name").string(), type, element.child("required").bool(false)));
     }
     return fields;
+  }
+
+  private static FieldType type(ConfigNode node) {
+    String text = node.string();
+    try {
+      return FieldType.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw ConfigErrors.invalid(node.path(), text, "is not a field type: " + e.getMessage());
+    }
   }
 
   private static List<FieldSpec> derive(

@@ -6,12 +6,29 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.FieldType;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 
 /**
  * Reads one field's value as its schema type, without coercion. A value the type does not accept
  * becomes a problem and a null, and the parser is left after the value either way.
+ *
+ * <p>Structs, arrays and maps are read recursively, one level of recursion per level of the
+ * declared type ({@link FieldType#MAX_DEPTH} at most), never per level of the input: input nested
+ * deeper than its type is a wrong type, skipped by the parser without recursion. Messages name the
+ * value by its path, {@code items[2].price} or {@code attributes["color"]}. A struct's unknown keys
+ * follow the dataset's unknown-fields policy, as top-level ones do.
  */
 final class ValueReader {
 
@@ -19,7 +36,12 @@ final class ValueReader {
 
   private ValueReader() {}
 
-  static Object read(JsonParser p, JsonToken token, FieldSpec field, Problems problems)
+  static Object read(
+      JsonParser p,
+      JsonToken token,
+      FieldSpec field,
+      UnknownFieldPolicy unknownFields,
+      Problems problems)
       throws IOException {
     if (token == JsonToken.VALUE_NULL) {
       if (field.required()) {
@@ -27,36 +49,109 @@ final class ValueReader {
       }
       return null;
     }
-    switch (field.type()) {
+    return value(p, token, field.name(), field.type(), unknownFields, problems);
+  }
+
+  private static Object value(
+      JsonParser p,
+      JsonToken token,
+      String path,
+      FieldType type,
+      UnknownFieldPolicy unknownFields,
+      Problems problems)
+      throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (type instanceof FieldType.Scalar scalar) {
+      Object value = scalar(p, token, path, scalar, problems);
+      if (value != NOT_READ) {
+        return value;
+      }
+    } else if (type instanceof FieldType.Decimal decimal) {
+      if (token.isNumeric()) {
+        return decimal(p, path, decimal, problems);
+      }
+    } else if (type instanceof FieldType.Struct struct) {
+      if (token == JsonToken.START_OBJECT) {
+        return struct(p, path, struct, unknownFields, problems);
+      }
+    } else if (type instanceof FieldType.Array array) {
+      if (token == JsonToken.START_ARRAY) {
+        List<Object> elements = new ArrayList<>();
+        JsonToken element;
+        while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
+          elements.add(
+              value(
+                  p,
+                  element,
+                  path + "[" + elements.size() + "]",
+                  array.element(),
+                  unknownFields,
+                  problems));
+        }
+        return elements;
+      }
+    } else if (type instanceof FieldType.Map map) {
+      if (token == JsonToken.START_OBJECT) {
+        return map(p, path, map, unknownFields, problems);
+      }
+    }
+    problems.add(
+        DecodeError.WRONG_TYPE,
+        "field '" + path + "': expected " + expected(type) + ", found " + found(p, token));
+    p.skipChildren();
+    return null;
+  }
+
+  /** What {@link #scalar} returns for a value its type does not take. */
+  private static final Object NOT_READ = new Object();
+
+  private static Object scalar(
+      JsonParser p, JsonToken token, String path, FieldType.Scalar type, Problems problems)
+      throws IOException {
+    switch (type) {
       case STRING -> {
         if (token == JsonToken.VALUE_STRING) {
-          return string(p.getText(), field, problems);
+          return string(p.getText(), path, problems);
         }
       }
       case INT -> {
         if (token == JsonToken.VALUE_NUMBER_INT) {
           return p.getNumberType() == NumberType.INT
               ? p.getIntValue()
-              : outOfRange(p, field, problems);
+              : outOfRange(p, path, type, problems);
+        }
+      }
+      case SHORT -> {
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+          int n = p.getNumberType() == NumberType.INT ? p.getIntValue() : Integer.MAX_VALUE;
+          return n == (short) n ? Short.valueOf((short) n) : outOfRange(p, path, type, problems);
+        }
+      }
+      case BYTE -> {
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+          int n = p.getNumberType() == NumberType.INT ? p.getIntValue() : Integer.MAX_VALUE;
+          return n == (byte) n ? Byte.valueOf((byte) n) : outOfRange(p, path, type, problems);
         }
       }
       case LONG -> {
         if (token == JsonToken.VALUE_NUMBER_INT) {
           return p.getNumberType() != NumberType.BIG_INTEGER
               ? p.getLongValue()
-              : outOfRange(p, field, problems);
+              : outOfRange(p, path, type, problems);
         }
       }
       case FLOAT -> {
         if (token.isNumeric()) {
           float f = p.getFloatValue();
-          return Float.isInfinite(f) ? outOfRange(p, field, problems) : f;
+          return Float.isInfinite(f) ? outOfRange(p, path, type, problems) : f;
         }
       }
       case DOUBLE -> {
         if (token.isNumeric()) {
           double d = p.getDoubleValue();
-          return Double.isInfinite(d) ? outOfRange(p, field, problems) : d;
+          return Double.isInfinite(d) ? outOfRange(p, path, type, problems) : d;
         }
       }
       case BOOLEAN -> {
@@ -74,27 +169,146 @@ final class ValueReader {
         Instant instant =
             token == JsonToken.VALUE_STRING ? IsoTemporals.timestamp(p.getText()) : null;
         if (instant != null) {
-          return TemporalRange.contains(instant) ? instant : outOfRange(p, field, problems);
+          return TemporalRange.contains(instant) ? instant : outOfRange(p, path, type, problems);
+        }
+      }
+      case TIMESTAMP_NTZ -> {
+        LocalDateTime local =
+            token == JsonToken.VALUE_STRING ? IsoTemporals.localDateTime(p.getText()) : null;
+        if (local != null) {
+          return local;
+        }
+      }
+      case BINARY -> {
+        if (token == JsonToken.VALUE_STRING) {
+          try {
+            return Base64.getDecoder().decode(p.getText());
+          } catch (IllegalArgumentException e) {
+            // reported as a wrong type below
+          }
         }
       }
     }
-    problems.add(
-        DecodeError.WRONG_TYPE,
-        "field '"
-            + field.name()
-            + "': expected "
-            + expected(field.type())
-            + ", found "
-            + found(p, token));
-    p.skipChildren();
-    return null;
+    return NOT_READ;
+  }
+
+  /**
+   * A JSON number as {@code decimal(p,s)}, read from its text, never through a double. It must be
+   * exactly representable: more fraction digits than the scale would round (a wrong type, as 1.5 is
+   * for an int), more integer digits than p - s do not fit (out of range). Trailing zeros past the
+   * scale change nothing and are taken: 19.990 is 19.99.
+   */
+  private static BigDecimal decimal(
+      JsonParser p, String path, FieldType.Decimal type, Problems problems) throws IOException {
+    BigDecimal value;
+    try {
+      value = new BigDecimal(p.getText());
+    } catch (NumberFormatException | ArithmeticException e) {
+      // an exponent beyond an int's range
+      return (BigDecimal) outOfRange(p, path, type, problems);
+    }
+    BigDecimal exact = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    // checked before any setScale, which could build 10^huge for 1e999999999
+    if ((long) exact.precision() - exact.scale() > type.precision() - type.scale()) {
+      return (BigDecimal) outOfRange(p, path, type, problems);
+    }
+    if (exact.scale() > type.scale()) {
+      problems.add(
+          DecodeError.WRONG_TYPE,
+          "field '"
+              + path
+              + "': expected "
+              + type.typeName()
+              + ", found number "
+              + excerpt(p.getText())
+              + " (more than "
+              + type.scale()
+              + " digits after the point)");
+      return null;
+    }
+    return exact.setScale(type.scale());
+  }
+
+  private static Row struct(
+      JsonParser p,
+      String path,
+      FieldType.Struct type,
+      UnknownFieldPolicy unknownFields,
+      Problems problems)
+      throws IOException {
+    List<FieldSpec> fields = type.fields();
+    Object[] values = new Object[fields.size()];
+    boolean[] seen = new boolean[fields.size()];
+    Set<String> unknown = null;
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      JsonToken token = p.nextToken();
+      int position = position(fields, name);
+      String nested = path + "." + excerpt(name);
+      if (position < 0) {
+        if (unknown == null) {
+          unknown = new HashSet<>();
+        }
+        if (!unknown.add(name)) {
+          duplicate(nested, problems);
+        } else if (unknownFields == UnknownFieldPolicy.DEAD_LETTER) {
+          problems.add(
+              DecodeError.UNKNOWN_FIELD, "unknown field '" + nested + "' (not in the schema)");
+        }
+        p.skipChildren();
+      } else if (seen[position]) {
+        duplicate(nested, problems);
+        p.skipChildren();
+      } else {
+        seen[position] = true;
+        values[position] =
+            value(p, token, nested, fields.get(position).type(), unknownFields, problems);
+      }
+    }
+    return RowFactory.create(values);
+  }
+
+  private static int position(List<FieldSpec> fields, String name) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Map<String, Object> map(
+      JsonParser p,
+      String path,
+      FieldType.Map type,
+      UnknownFieldPolicy unknownFields,
+      Problems problems)
+      throws IOException {
+    Map<String, Object> entries = new LinkedHashMap<>();
+    String key;
+    while ((key = p.nextFieldName()) != null) {
+      JsonToken token = p.nextToken();
+      String nested = path + "[\"" + excerpt(key) + "\"]";
+      if (entries.containsKey(key)) {
+        // Spark would store both entries of a key, which no reader expects
+        duplicate(nested, problems);
+        p.skipChildren();
+      } else {
+        entries.put(key, value(p, token, nested, type.value(), unknownFields, problems));
+      }
+    }
+    return entries;
+  }
+
+  private static void duplicate(String path, Problems problems) {
+    problems.add(DecodeError.DUPLICATE_FIELD, "field '" + path + "' appears twice");
   }
 
   /**
    * The text of a string field, unless it holds an unpaired surrogate ({@code "\\ud800"} is valid
    * JSON): Spark would store it as UTF-8 with a '?' in its place, changing the value silently.
    */
-  private static String string(String text, FieldSpec field, Problems problems) {
+  private static String string(String text, String path, Problems problems) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isSurrogate(c)) {
@@ -108,7 +322,7 @@ final class ValueReader {
               String.format(
                   "field '%s': expected string, found a string with an unpaired surrogate \\u%04x"
                       + " at character %d (not valid Unicode)",
-                  field.name(), (int) c, i));
+                  path, (int) c, i));
           return null;
         }
         i++;
@@ -139,25 +353,38 @@ final class ValueReader {
     return text.substring(0, end) + "...";
   }
 
-  private static Object outOfRange(JsonParser p, FieldSpec field, Problems problems)
+  private static Object outOfRange(JsonParser p, String path, FieldType type, Problems problems)
       throws IOException {
     problems.add(
         DecodeError.OUT_OF_RANGE,
         "field '"
-            + field.name()
+            + path
             + "': "
             + excerpt(p.getText())
             + " is out of range for "
-            + field.type().typeName());
+            + type.typeName());
     return null;
   }
 
   private static String expected(FieldType type) {
-    return switch (type) {
-      case DATE -> "an ISO-8601 date (yyyy-MM-dd)";
-      case TIMESTAMP -> "an ISO-8601 timestamp (e.g. 2026-11-27T08:15:30Z)";
-      default -> type.typeName();
-    };
+    if (type == FieldType.DATE) {
+      return "an ISO-8601 date (yyyy-MM-dd)";
+    }
+    if (type == FieldType.TIMESTAMP) {
+      return "an ISO-8601 timestamp (e.g. 2026-11-27T08:15:30Z)";
+    }
+    if (type == FieldType.TIMESTAMP_NTZ) {
+      return "an ISO-8601 date-time without offset (e.g. 2026-11-27T08:15:30)";
+    }
+    if (type == FieldType.BINARY) {
+      return "a base64 string";
+    }
+    if (type instanceof FieldType.Array) {
+      return "an array";
+    }
+    return type instanceof FieldType.Struct || type instanceof FieldType.Map
+        ? "an object"
+        : type.typeName();
   }
 
   private static String found(JsonParser p, JsonToken token) throws IOException {
