@@ -4,7 +4,6 @@ import io.splitflow.common.config.TombstoneKey;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.FieldType;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -139,12 +138,9 @@ public final class TombstoneKeyDecoder implements java.io.Serializable {
 
   private static Object parse(FieldSpec field, String text) {
     if (field.type() instanceof FieldType.Decimal decimal) {
-      BigDecimal value = new BigDecimal(text);
-      if (value.compareTo(value.setScale(decimal.scale(), RoundingMode.DOWN)) != 0
-          || value.precision() - value.scale() > decimal.precision() - decimal.scale()) {
-        throw new IllegalArgumentException(text);
-      }
-      return value.setScale(decimal.scale(), RoundingMode.UNNECESSARY);
+      // as the JSON decoder takes them: exact, never rounded; a decimal(38) needs few characters
+      return requireNonNull(
+          text.length() > 100 ? null : ScalarReader.fit(new BigDecimal(text), decimal));
     }
     // merge keys are never nested: the config loader refuses them
     return switch (field.type().scalar()) {

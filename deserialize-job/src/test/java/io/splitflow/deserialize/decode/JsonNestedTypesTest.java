@@ -179,6 +179,34 @@ class JsonNestedTypesTest {
   }
 
   @Test
+  void tombstoneKeysOfTheNewScalarsAreReadAsTheJsonDecoderReadsThem() {
+    List<FieldSpec> keyed =
+        List.of(
+            new FieldSpec("amount", FieldType.decimal(10, 2), true),
+            new FieldSpec("n", FieldType.SHORT, true),
+            new FieldSpec("at", FieldType.TIMESTAMP_NTZ, true));
+    TombstoneKeyDecoder tombstones =
+        new TombstoneKeyDecoder(
+            new io.splitflow.common.config.TombstoneKey("delimited", java.util.Optional.of("|")),
+            keyed,
+            List.of("amount", "n", "at"));
+
+    assertThat(tombstones.decode("19.990|7|2026-11-27T08:15:30".getBytes()).values())
+        .containsExactly(
+            new BigDecimal("19.99"), (short) 7, LocalDateTime.of(2026, 11, 27, 8, 15, 30));
+    for (String key :
+        List.of("19.999|7|2026-11-27T08:15:30", "1e-999999999|7|2026-11-27T08:15:30")) {
+      DecodeResult result = tombstones.decode(key.getBytes());
+      assertThat(result.error()).isEqualTo(DecodeError.BAD_TOMBSTONE_KEY);
+      assertThat(result.message())
+          .isEqualTo(
+              "tombstone cannot be a delete: key field 'amount': '"
+                  + key.substring(0, key.indexOf('|'))
+                  + "' is not a decimal(10,2)");
+    }
+  }
+
+  @Test
   void nullElementsAndValuesAreKept() {
     assertThat(value("array<long>", "[1,null,3]")).isEqualTo(Arrays.asList(1L, null, 3L));
     Map<String, Object> nullValue = new LinkedHashMap<>();
