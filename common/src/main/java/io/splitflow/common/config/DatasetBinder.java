@@ -62,6 +62,8 @@ final class DatasetBinder {
     FieldsBinder.Bound schema = FieldsBinder.bind(node, format, baseDir);
     List<FieldSpec> fields = schema.fields();
     ConfigNode trigger = node.child("trigger");
+    DecodeSettings decode = DecodeBinder.bind(node, format, schema.avroSchema(), fields, baseDir);
+    FieldsBinder.requireDecodable(schema, format, decode.envelope());
     SchemaEvolution evolution =
         Choices.of(node.child("schema-evolution"), SchemaEvolution.class, SchemaEvolution.NONE);
     return new DatasetConfig(
@@ -69,7 +71,7 @@ final class DatasetBinder {
         node.child("topic").string(),
         format,
         fields,
-        DecodeBinder.bind(node, format, schema.avroSchema(), fields, baseDir),
+        decode,
         evolution,
         MergeBinder.bind(node.child("merge"), fields),
         trigger.isMissing()
@@ -172,7 +174,11 @@ final class DatasetBinder {
 
   /** Names that must be declared fields, e.g. merge keys; {@code role} words the error. */
   static List<String> declaredFields(
-      ConfigNode node, List<FieldSpec> fields, String role, boolean mustBeRequired) {
+      ConfigNode node,
+      List<FieldSpec> fields,
+      String role,
+      boolean mustBeRequired,
+      boolean mustBeScalar) {
     List<String> names = node.stringList();
     for (String name : names) {
       FieldSpec field = fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
@@ -182,6 +188,16 @@ final class DatasetBinder {
             name,
             "is not a declared field; declared: "
                 + String.join(", ", fields.stream().map(FieldSpec::name).toList()));
+      }
+      if (mustBeScalar && field.type().isNested()) {
+        throw ConfigErrors.invalid(
+            node.path(),
+            name,
+            "is a "
+                + role
+                + " and cannot be of nested type "
+                + field.type().typeName()
+                + "; use a field of a scalar type");
       }
       if (mustBeRequired && !field.required()) {
         throw ConfigErrors.invalid(

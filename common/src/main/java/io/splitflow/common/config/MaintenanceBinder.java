@@ -103,6 +103,17 @@ final class MaintenanceBinder {
                 + " table; its columns: "
                 + String.join(", ", schema.fieldNames()));
       }
+      for (FieldSpec field : fields) {
+        if (field.name().equals(column) && field.type().isNested()) {
+          // Delta partitions and clusters by scalar columns only
+          throw ConfigErrors.invalid(
+              node.path(),
+              column,
+              "cannot be of nested type "
+                  + field.type().typeName()
+                  + "; a table is partitioned or clustered by scalar columns");
+        }
+      }
     }
     return Optional.of(columns);
   }

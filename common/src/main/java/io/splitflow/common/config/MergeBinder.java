@@ -23,9 +23,11 @@ final class MergeBinder {
     node.requireObject().allowOnly(MERGE);
     MergeMode mode =
         Choices.of(node.child("mode"), MergeMode.class, DatasetConfig.MergeSettings.DEFAULT_MODE);
-    List<String> keys = DatasetBinder.declaredFields(node.child("keys"), fields, "merge key", true);
+    List<String> keys =
+        DatasetBinder.declaredFields(node.child("keys"), fields, "merge key", true, true);
     List<String> sequenceBy =
-        DatasetBinder.declaredFields(node.child("sequence-by"), fields, "sequence column", true);
+        DatasetBinder.declaredFields(
+            node.child("sequence-by"), fields, "sequence column", true, true);
     ConfigNode tracked = node.child("track-history-columns");
     if (!tracked.isMissing() && mode != MergeMode.SCD2) {
       throw ConfigErrors.invalid(tracked.path(), "[...]", "only applies to merge.mode scd2");
@@ -34,7 +36,7 @@ final class MergeBinder {
     List<String> partitions =
         partitionBy.isMissing()
             ? List.of()
-            : DatasetBinder.declaredFields(partitionBy, fields, "partition column", false);
+            : DatasetBinder.declaredFields(partitionBy, fields, "partition column", false, true);
     for (String partition : partitions) {
       if (!keys.contains(partition)) {
         throw ConfigErrors.invalid(
@@ -49,7 +51,7 @@ final class MergeBinder {
         sequenceBy,
         tracked.isMissing()
             ? List.of()
-            : DatasetBinder.declaredFields(tracked, fields, "tracked column", false),
+            : DatasetBinder.declaredFields(tracked, fields, "tracked column", false, false),
         DecodeBinder.optional(node.child("delete-when")),
         node.child("change-data-feed").bool(DatasetConfig.MergeSettings.DEFAULT_CHANGE_DATA_FEED),
         node.child("deletion-vectors").bool(DatasetConfig.MergeSettings.DEFAULT_DELETION_VECTORS),

@@ -31,10 +31,10 @@ public final class AvroFieldMapping {
   }
 
   /** The column type of a field, from the branch that is not null if it is a union with null. */
-  public static FieldType type(Schema.Field field) {
+  public static FieldType.Scalar type(Schema.Field field) {
     Schema schema = valueSchema(field);
     String logical = logicalName(schema);
-    FieldType type =
+    FieldType.Scalar type =
         switch (schema.getType()) {
           case STRING -> FieldType.STRING;
           case INT ->

@@ -1,8 +1,11 @@
 package io.splitflow.common.schema;
 
 import java.util.List;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -11,7 +14,19 @@ public final class SparkTypes {
   private SparkTypes() {}
 
   public static DataType of(FieldType type) {
-    return switch (type) {
+    if (type instanceof FieldType.Decimal decimal) {
+      return DataTypes.createDecimalType(decimal.precision(), decimal.scale());
+    }
+    if (type instanceof FieldType.Struct struct) {
+      return struct(struct.fields());
+    }
+    if (type instanceof FieldType.Array array) {
+      return DataTypes.createArrayType(of(array.element()), true);
+    }
+    if (type instanceof FieldType.Map map) {
+      return DataTypes.createMapType(DataTypes.StringType, of(map.value()), true);
+    }
+    return switch (type.scalar()) {
       case STRING -> DataTypes.StringType;
       case INT -> DataTypes.IntegerType;
       case LONG -> DataTypes.LongType;
@@ -20,17 +35,68 @@ public final class SparkTypes {
       case BOOLEAN -> DataTypes.BooleanType;
       case DATE -> DataTypes.DateType;
       case TIMESTAMP -> DataTypes.TimestampType;
+      case SHORT -> DataTypes.ShortType;
+      case BYTE -> DataTypes.ByteType;
+      case BINARY -> DataTypes.BinaryType;
+      case TIMESTAMP_NTZ -> DataTypes.TimestampNTZType;
     };
   }
 
   /** The field type stored as {@code type}, or null when no field type is: the inverse of of. */
   public static FieldType fieldTypeOrNull(DataType type) {
-    for (FieldType candidate : FieldType.values()) {
-      if (of(candidate).equals(type)) {
-        return candidate;
+    try {
+      return fromSpark("", type);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The field type of Spark type {@code type}; IllegalArgumentException naming the field at {@code
+   * path} for a type no field type stores, or a NOT NULL inside a struct (nested fields are never
+   * required yet). Nullable or not, array elements and map values map the same.
+   */
+  public static FieldType fromSpark(String path, DataType type) {
+    for (FieldType.Scalar scalar : FieldType.Scalar.values()) {
+      if (of(scalar).equals(type)) {
+        return scalar;
       }
     }
-    return null;
+    if (type instanceof DecimalType decimal) {
+      return FieldType.decimal(decimal.precision(), decimal.scale());
+    }
+    if (type instanceof ArrayType array) {
+      return FieldType.array(fromSpark(path + "[]", array.elementType()));
+    }
+    if (type instanceof MapType map) {
+      if (!map.keyType().equals(DataTypes.StringType)) {
+        throw new IllegalArgumentException(
+            "field '" + path + "': map keys must be string, found " + map.keyType().simpleString());
+      }
+      return FieldType.map(fromSpark(path + "[]", map.valueType()));
+    }
+    if (type instanceof StructType struct) {
+      List<FieldSpec> fields = new java.util.ArrayList<>();
+      for (StructField field : struct.fields()) {
+        String nested = path.isEmpty() ? field.name() : path + "." + field.name();
+        if (!field.nullable()) {
+          throw new IllegalArgumentException(
+              "field '"
+                  + nested
+                  + "': NOT NULL inside a struct is not supported yet; only top-level fields"
+                  + " can be required");
+        }
+        fields.add(new FieldSpec(field.name(), fromSpark(nested, field.dataType()), false));
+      }
+      return FieldType.struct(fields);
+    }
+    throw new IllegalArgumentException(
+        "field '"
+            + path
+            + "': type "
+            + type.simpleString()
+            + " is not supported; use "
+            + TypeParser.ALLOWED);
   }
 
   /**
@@ -44,7 +110,9 @@ public final class SparkTypes {
     List<FieldSpec> added = new java.util.ArrayList<>();
     for (StructField column : table.fields()) {
       FieldType type = fieldTypeOrNull(column.dataType());
-      if (type != null
+      // schema evolution adds only types every format decodes
+      if (type instanceof FieldType.Scalar scalar
+          && FieldType.Scalar.EVERY_FORMAT.contains(scalar)
           && ADDED_NAME.matcher(column.name()).matches()
           && !names.contains(column.name().toLowerCase(java.util.Locale.ROOT))) {
         added.add(new FieldSpec(column.name(), type, false));

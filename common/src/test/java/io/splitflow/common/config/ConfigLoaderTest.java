@@ -176,8 +176,10 @@ class ConfigLoaderTest {
             + " interval=<duration> (e.g. interval=30s, 5m, 1h)");
     assertRejected(
         VALID.replace("type: double", "type: float64"),
-        "datasets.sensor_readings.fields[2].type: 'float64' is not allowed; use one of string, int,"
-            + " long, float, double, boolean, date, timestamp");
+        "datasets.sensor_readings.fields[2].type: 'float64' is not a field type: unknown type"
+            + " 'float64' at position 1; use string, int, long, float, double, boolean, date,"
+            + " timestamp, short, byte, binary, timestamp_ntz, decimal(p,s), array<type>,"
+            + " map<string, type> or struct<name: type, ...>");
     assertRejected(
         VALID.replace("max-offsets-per-trigger: 1000", "max-offsets-per-trigger: -5"),
         "kafka.max-offsets-per-trigger: '-5' is not a positive whole number");

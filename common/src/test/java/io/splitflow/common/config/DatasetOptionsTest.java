@@ -125,8 +125,8 @@ class DatasetOptionsTest {
         MERGE,
         "datasets.d: 'neither' needs exactly one of fields (a list) or schema (ddl, avro-file or json-schema-file)");
     rejected(
-        "    schema: { ddl: \"id STRING, m MAP<STRING,INT>\" }\n" + MERGE,
-        "datasets.d.schema.ddl: field 'm': type map<string,int> is not supported; use string, int, long, float, double, boolean, date or timestamp");
+        "    schema: { ddl: \"id STRING, m MAP<INT,INT>\" }\n" + MERGE,
+        "datasets.d.schema.ddl: field 'm': map keys must be string, found int");
     rejected(
         "    schema: { avro-file: missing.avsc }\n" + MERGE,
         "datasets.d.schema.avro-file: 'missing.avsc' cannot be read ("

@@ -3,6 +3,7 @@ package io.splitflow.deserialize.decode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +27,27 @@ final class IsoTemporals {
           .withChronology(IsoChronology.INSTANCE)
           .withZone(ZoneOffset.UTC);
 
+  private static final DateTimeFormatter LOCAL_DATE_TIME =
+      DateTimeFormatter.ISO_LOCAL_DATE_TIME
+          .withResolverStyle(ResolverStyle.STRICT)
+          .withChronology(IsoChronology.INSTANCE);
+
   private IsoTemporals() {}
+
+  /**
+   * A date-time without offset ({@code 2026-11-27T08:15:30.5}), for timestamp_ntz; its year written
+   * in four digits, as dates are, which keeps it within {@link TemporalRange}.
+   */
+  static LocalDateTime localDateTime(String text) {
+    if (text.length() < 16 || text.charAt(4) != '-') {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(text, LOCAL_DATE_TIME);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
 
   /**
    * A date written exactly yyyy-MM-dd; by hand, as ISO_LOCAL_DATE also takes signed years past

@@ -97,7 +97,7 @@ public final class JsonRecordDecoder implements RecordDecoder {
         }
         p.skipChildren();
       } else {
-        values[position] = ValueReader.read(p, token, fields[position], problems);
+        values[position] = ValueReader.read(p, token, fields[position], unknownFields, problems);
       }
     }
     for (int i = 0; i < fields.length; i++) {

@@ -2,11 +2,14 @@ package io.splitflow.deserialize.decode;
 
 import io.splitflow.common.config.TombstoneKey;
 import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.schema.FieldType;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -134,9 +137,19 @@ public final class TombstoneKeyDecoder implements java.io.Serializable {
       new com.fasterxml.jackson.databind.ObjectMapper();
 
   private static Object parse(FieldSpec field, String text) {
-    return switch (field.type()) {
+    if (field.type() instanceof FieldType.Decimal decimal) {
+      // as the JSON decoder takes them: exact, never rounded; a decimal(38) needs few characters
+      return requireNonNull(
+          text.length() > 100 ? null : ScalarReader.fit(new BigDecimal(text), decimal));
+    }
+    // merge keys are never nested: the config loader refuses them
+    return switch (field.type().scalar()) {
       case STRING -> text;
       case INT -> Integer.parseInt(text);
+      case SHORT -> Short.parseShort(text);
+      case BYTE -> Byte.parseByte(text);
+      case BINARY -> Base64.getDecoder().decode(text);
+      case TIMESTAMP_NTZ -> requireNonNull(IsoTemporals.localDateTime(text));
       case LONG -> Long.parseLong(text);
       case FLOAT -> Float.parseFloat(text);
       case DOUBLE -> Double.parseDouble(text);

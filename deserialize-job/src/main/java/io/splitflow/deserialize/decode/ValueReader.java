@@ -1,17 +1,28 @@
 package io.splitflow.deserialize.decode;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonToken;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.FieldType;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 
 /**
  * Reads one field's value as its schema type, without coercion. A value the type does not accept
  * becomes a problem and a null, and the parser is left after the value either way.
+ *
+ * <p>Structs, arrays and maps are read recursively, one level of recursion per level of the
+ * declared type ({@link FieldType#MAX_DEPTH} at most), never per level of the input: input nested
+ * deeper than its type is a wrong type, skipped by the parser without recursion. Messages name the
+ * value by its path, {@code items[2].price} or {@code attributes["color"]}. A struct's unknown keys
+ * follow the dataset's unknown-fields policy, as top-level ones do.
  */
 final class ValueReader {
 
@@ -19,7 +30,12 @@ final class ValueReader {
 
   private ValueReader() {}
 
-  static Object read(JsonParser p, JsonToken token, FieldSpec field, Problems problems)
+  static Object read(
+      JsonParser p,
+      JsonToken token,
+      FieldSpec field,
+      UnknownFieldPolicy unknownFields,
+      Problems problems)
       throws IOException {
     if (token == JsonToken.VALUE_NULL) {
       if (field.required()) {
@@ -27,94 +43,134 @@ final class ValueReader {
       }
       return null;
     }
-    switch (field.type()) {
-      case STRING -> {
-        if (token == JsonToken.VALUE_STRING) {
-          return string(p.getText(), field, problems);
-        }
+    return value(p, token, field.name(), field.type(), unknownFields, problems);
+  }
+
+  private static Object value(
+      JsonParser p,
+      JsonToken token,
+      String path,
+      FieldType type,
+      UnknownFieldPolicy unknownFields,
+      Problems problems)
+      throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (type instanceof FieldType.Scalar scalar) {
+      Object value = ScalarReader.scalar(p, token, path, scalar, problems);
+      if (value != ScalarReader.NOT_READ) {
+        return value;
       }
-      case INT -> {
-        if (token == JsonToken.VALUE_NUMBER_INT) {
-          return p.getNumberType() == NumberType.INT
-              ? p.getIntValue()
-              : outOfRange(p, field, problems);
-        }
+    } else if (type instanceof FieldType.Decimal decimal) {
+      if (token.isNumeric()) {
+        return ScalarReader.decimal(p, path, decimal, problems);
       }
-      case LONG -> {
-        if (token == JsonToken.VALUE_NUMBER_INT) {
-          return p.getNumberType() != NumberType.BIG_INTEGER
-              ? p.getLongValue()
-              : outOfRange(p, field, problems);
-        }
+    } else if (type instanceof FieldType.Struct struct) {
+      if (token == JsonToken.START_OBJECT) {
+        return struct(p, path, struct, unknownFields, problems);
       }
-      case FLOAT -> {
-        if (token.isNumeric()) {
-          float f = p.getFloatValue();
-          return Float.isInfinite(f) ? outOfRange(p, field, problems) : f;
+    } else if (type instanceof FieldType.Array array) {
+      if (token == JsonToken.START_ARRAY) {
+        List<Object> elements = new ArrayList<>();
+        JsonToken element;
+        while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
+          elements.add(
+              value(
+                  p,
+                  element,
+                  path + "[" + elements.size() + "]",
+                  array.element(),
+                  unknownFields,
+                  problems));
         }
+        return elements;
       }
-      case DOUBLE -> {
-        if (token.isNumeric()) {
-          double d = p.getDoubleValue();
-          return Double.isInfinite(d) ? outOfRange(p, field, problems) : d;
-        }
-      }
-      case BOOLEAN -> {
-        if (token.isBoolean()) {
-          return token == JsonToken.VALUE_TRUE;
-        }
-      }
-      case DATE -> {
-        LocalDate date = token == JsonToken.VALUE_STRING ? IsoTemporals.date(p.getText()) : null;
-        if (date != null) {
-          return date;
-        }
-      }
-      case TIMESTAMP -> {
-        Instant instant =
-            token == JsonToken.VALUE_STRING ? IsoTemporals.timestamp(p.getText()) : null;
-        if (instant != null) {
-          return TemporalRange.contains(instant) ? instant : outOfRange(p, field, problems);
-        }
+    } else if (type instanceof FieldType.Map map) {
+      if (token == JsonToken.START_OBJECT) {
+        return map(p, path, map, unknownFields, problems);
       }
     }
     problems.add(
         DecodeError.WRONG_TYPE,
-        "field '"
-            + field.name()
-            + "': expected "
-            + expected(field.type())
-            + ", found "
-            + found(p, token));
+        "field '" + path + "': expected " + expected(type) + ", found " + found(p, token));
     p.skipChildren();
     return null;
   }
 
-  /**
-   * The text of a string field, unless it holds an unpaired surrogate ({@code "\\ud800"} is valid
-   * JSON): Spark would store it as UTF-8 with a '?' in its place, changing the value silently.
-   */
-  private static String string(String text, FieldSpec field, Problems problems) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isSurrogate(c)) {
-        boolean paired =
-            Character.isHighSurrogate(c)
-                && i + 1 < text.length()
-                && Character.isLowSurrogate(text.charAt(i + 1));
-        if (!paired) {
-          problems.add(
-              DecodeError.WRONG_TYPE,
-              String.format(
-                  "field '%s': expected string, found a string with an unpaired surrogate \\u%04x"
-                      + " at character %d (not valid Unicode)",
-                  field.name(), (int) c, i));
-          return null;
+  private static Row struct(
+      JsonParser p,
+      String path,
+      FieldType.Struct type,
+      UnknownFieldPolicy unknownFields,
+      Problems problems)
+      throws IOException {
+    List<FieldSpec> fields = type.fields();
+    Object[] values = new Object[fields.size()];
+    boolean[] seen = new boolean[fields.size()];
+    Set<String> unknown = null;
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      JsonToken token = p.nextToken();
+      int position = position(fields, name);
+      String nested = path + "." + excerpt(name);
+      if (position < 0) {
+        if (unknown == null) {
+          unknown = new HashSet<>();
         }
-        i++;
+        if (!unknown.add(name)) {
+          duplicate(nested, problems);
+        } else if (unknownFields == UnknownFieldPolicy.DEAD_LETTER) {
+          problems.add(
+              DecodeError.UNKNOWN_FIELD, "unknown field '" + nested + "' (not in the schema)");
+        }
+        p.skipChildren();
+      } else if (seen[position]) {
+        duplicate(nested, problems);
+        p.skipChildren();
+      } else {
+        seen[position] = true;
+        values[position] =
+            value(p, token, nested, fields.get(position).type(), unknownFields, problems);
       }
     }
-    return text;
+    return RowFactory.create(values);
+  }
+
+  private static int position(List<FieldSpec> fields, String name) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Map<String, Object> map(
+      JsonParser p,
+      String path,
+      FieldType.Map type,
+      UnknownFieldPolicy unknownFields,
+      Problems problems)
+      throws IOException {
+    Map<String, Object> entries = new LinkedHashMap<>();
+    String key;
+    while ((key = p.nextFieldName()) != null) {
+      JsonToken token = p.nextToken();
+      String nested = path + "[\"" + excerpt(key) + "\"]";
+      if (entries.containsKey(key)) {
+        // Spark would store both entries of a key, which no reader expects
+        duplicate(nested, problems);
+        p.skipChildren();
+      } else {
+        entries.put(key, value(p, token, nested, type.value(), unknownFields, problems));
+      }
+    }
+    return entries;
+  }
+
+  private static void duplicate(String path, Problems problems) {
+    problems.add(DecodeError.DUPLICATE_FIELD, "field '" + path + "' appears twice");
   }
 
   /** What a top-level value or a field value is, in JSON's terms. */
@@ -139,25 +195,25 @@ final class ValueReader {
     return text.substring(0, end) + "...";
   }
 
-  private static Object outOfRange(JsonParser p, FieldSpec field, Problems problems)
-      throws IOException {
-    problems.add(
-        DecodeError.OUT_OF_RANGE,
-        "field '"
-            + field.name()
-            + "': "
-            + excerpt(p.getText())
-            + " is out of range for "
-            + field.type().typeName());
-    return null;
-  }
-
   private static String expected(FieldType type) {
-    return switch (type) {
-      case DATE -> "an ISO-8601 date (yyyy-MM-dd)";
-      case TIMESTAMP -> "an ISO-8601 timestamp (e.g. 2026-11-27T08:15:30Z)";
-      default -> type.typeName();
-    };
+    if (type == FieldType.DATE) {
+      return "an ISO-8601 date (yyyy-MM-dd)";
+    }
+    if (type == FieldType.TIMESTAMP) {
+      return "an ISO-8601 timestamp (e.g. 2026-11-27T08:15:30Z)";
+    }
+    if (type == FieldType.TIMESTAMP_NTZ) {
+      return "an ISO-8601 date-time without offset (e.g. 2026-11-27T08:15:30)";
+    }
+    if (type == FieldType.BINARY) {
+      return "a base64 string";
+    }
+    if (type instanceof FieldType.Array) {
+      return "an array";
+    }
+    return type instanceof FieldType.Struct || type instanceof FieldType.Map
+        ? "an object"
+        : type.typeName();
   }
 
   private static String found(JsonParser p, JsonToken token) throws IOException {

@@ -149,10 +149,10 @@ public final class ConfluentFieldDiscovery {
         return AvroFieldMapping.valueSchema(field);
       }
     }
-    return plain(extra.type());
+    return plain(extra.type().scalar());
   }
 
-  private static Schema plain(FieldType type) {
+  private static Schema plain(FieldType.Scalar type) {
     return switch (type) {
       case STRING -> Schema.create(Schema.Type.STRING);
       case INT -> Schema.create(Schema.Type.INT);
@@ -163,6 +163,9 @@ public final class ConfluentFieldDiscovery {
       case DATE -> LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
       // Spark keeps microseconds
       case TIMESTAMP -> LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+      // discovered columns are of the types every format decodes (SparkTypes.addedColumns)
+      case SHORT, BYTE, BINARY, TIMESTAMP_NTZ ->
+          throw new IllegalStateException(type.typeName() + " is never discovered");
     };
   }
 

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.unix_millis;
 import static org.apache.spark.sql.functions.when;
 
 import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.schema.FieldType;
 import io.splitflow.common.schema.SparkTypes;
 import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.merge.MergeErrors;
@@ -105,12 +106,14 @@ public final class Versions {
 
   private static Column fromKafkaTimestamp(FieldSpec field) {
     Column timestamp = col(TableSchemas.SOURCE + ".timestamp");
-    return switch (field.type()) {
-      case TIMESTAMP -> timestamp;
-      case DATE -> to_date(timestamp);
-      case LONG -> unix_millis(timestamp);
-      default -> null;
-    };
+    // any other type (a decimal, a short, a timestamp_ntz) has no value from the Kafka timestamp
+    if (field.type() == FieldType.TIMESTAMP) {
+      return timestamp;
+    }
+    if (field.type() == FieldType.DATE) {
+      return to_date(timestamp);
+    }
+    return field.type() == FieldType.LONG ? unix_millis(timestamp) : null;
   }
 
   private static Column applicable(MergeSpec spec, Column deleted) {

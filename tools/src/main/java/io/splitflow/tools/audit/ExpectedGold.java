@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.unix_millis;
 import static org.apache.spark.sql.functions.when;
 
 import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.schema.FieldType;
 import io.splitflow.common.schema.SparkTypes;
 import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.merge.MergeSpec;
@@ -95,12 +96,16 @@ final class ExpectedGold {
   /** A tombstone's first sequence value, from its Kafka timestamp; null where the type has none. */
   private static Column kafkaTime(FieldSpec field) {
     Column timestamp = col(TableSchemas.SOURCE + ".timestamp");
-    return switch (field.type()) {
-      case TIMESTAMP -> timestamp;
-      case DATE -> to_date(timestamp);
-      case LONG -> unix_millis(timestamp);
-      default -> lit(null).cast(SparkTypes.of(field.type()));
-    };
+    // as merge's Versions does: only these three take a value from the Kafka timestamp
+    if (field.type() == FieldType.TIMESTAMP) {
+      return timestamp;
+    }
+    if (field.type() == FieldType.DATE) {
+      return to_date(timestamp);
+    }
+    return field.type() == FieldType.LONG
+        ? unix_millis(timestamp)
+        : lit(null).cast(SparkTypes.of(field.type()));
   }
 
   static String quoted(String column) {

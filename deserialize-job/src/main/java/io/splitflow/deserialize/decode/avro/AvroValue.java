@@ -24,20 +24,19 @@ public enum AvroValue {
   TIMESTAMP_MICROS(FieldType.TIMESTAMP),
   TIMESTAMP_NANOS(FieldType.TIMESTAMP);
 
-  private final FieldType type;
+  private final FieldType.Scalar type;
 
-  AvroValue(FieldType type) {
+  AvroValue(FieldType.Scalar type) {
     this.type = type;
   }
 
-  public FieldType type() {
+  public FieldType.Scalar type() {
     return type;
   }
 
   /** The conversion for a field; IllegalArgumentException if its type is not supported. */
   public static AvroValue of(Schema.Field field) {
-    FieldType type = AvroFieldMapping.type(field);
-    return switch (type) {
+    return switch (AvroFieldMapping.type(field)) {
       case STRING -> STRING;
       case INT -> INT;
       case LONG -> LONG;
@@ -51,6 +50,9 @@ public enum AvroValue {
             ? TIMESTAMP_MILLIS
             : logical.endsWith("micros") ? TIMESTAMP_MICROS : TIMESTAMP_NANOS;
       }
+      // AvroFieldMapping derives none of these from an Avro schema
+      case SHORT, BYTE, BINARY, TIMESTAMP_NTZ ->
+          throw new IllegalStateException("no Avro type maps to " + field.name());
     };
   }
 

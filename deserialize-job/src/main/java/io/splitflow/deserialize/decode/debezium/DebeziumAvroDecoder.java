@@ -331,7 +331,7 @@ public final class DebeziumAvroDecoder implements RecordDecoder {
           problems.add(e.getMessage());
           continue;
         }
-        FieldType writer = values[i].type();
+        FieldType.Scalar writer = values[i].type();
         if (writer != spec.type()) {
           widen[i] = promotes(writer, spec.type());
           if (!widen[i]) {
@@ -352,7 +352,7 @@ public final class DebeziumAvroDecoder implements RecordDecoder {
     }
 
     /** Avro's promotions of numbers, which its schema resolution allows. */
-    private static boolean promotes(FieldType writer, FieldType reader) {
+    private static boolean promotes(FieldType.Scalar writer, FieldType reader) {
       return switch (writer) {
         case INT ->
             reader == FieldType.LONG || reader == FieldType.FLOAT || reader == FieldType.DOUBLE;
@@ -396,7 +396,8 @@ public final class DebeziumAvroDecoder implements RecordDecoder {
         if (widen[i]) {
           Number n = (Number) converted;
           converted =
-              switch (spec.type()) {
+              // a promoted number: the config loader refuses other types with this envelope
+              switch (spec.type().scalar()) {
                 case LONG -> n.longValue();
                 case FLOAT -> n.floatValue();
                 default -> n.doubleValue();

@@ -92,7 +92,8 @@ final class ProtobufFields {
     boolean unsigned = type == FieldDescriptor.Type.UINT32 || type == FieldDescriptor.Type.FIXED32;
     boolean unsigned64 =
         type == FieldDescriptor.Type.UINT64 || type == FieldDescriptor.Type.FIXED64;
-    return switch (field.type()) {
+    // fits() took only the first eight scalar types, which the config loader leaves to protobuf
+    return switch (field.type().scalar()) {
       case INT -> {
         int n = (Integer) raw;
         yield unsigned && n < 0
@@ -200,11 +201,10 @@ final class ProtobufFields {
   }
 
   private static String hint(FieldType type) {
-    return switch (type) {
-      case DATE -> " (a date comes from a string holding yyyy-MM-dd)";
-      case TIMESTAMP -> " (a timestamp comes from a " + TIMESTAMP + ")";
-      default -> "";
-    };
+    if (type == FieldType.DATE) {
+      return " (a date comes from a string holding yyyy-MM-dd)";
+    }
+    return type == FieldType.TIMESTAMP ? " (a timestamp comes from a " + TIMESTAMP + ")" : "";
   }
 
   private static String excerpt(String text) {

@@ -118,7 +118,7 @@ class AvroDecodersNeverThrowTest {
   }
 
   private static Class<?> javaType(FieldType type) {
-    return switch (type) {
+    return switch (type.scalar()) {
       case STRING -> String.class;
       case INT -> Integer.class;
       case LONG -> Long.class;
@@ -127,6 +127,8 @@ class AvroDecodersNeverThrowTest {
       case BOOLEAN -> Boolean.class;
       case DATE -> LocalDate.class;
       case TIMESTAMP -> Instant.class;
+      // not types of Avro fields
+      case SHORT, BYTE, BINARY, TIMESTAMP_NTZ -> throw new IllegalStateException(type.typeName());
     };
   }
 }
