@@ -121,7 +121,11 @@ public final class SparkTypes {
     return added;
   }
 
-  private static final java.util.regex.Pattern ADDED_NAME =
+  /**
+   * Names a column added by schema evolution may have: those a declared field may have (letters,
+   * digits and _, starting with a letter); names starting with _ are splitflow's.
+   */
+  public static final java.util.regex.Pattern ADDED_NAME =
       java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
   /**

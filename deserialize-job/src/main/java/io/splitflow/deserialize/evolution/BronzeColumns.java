@@ -19,7 +19,7 @@ public final class BronzeColumns {
    * starting with a letter). Names starting with _ are splitflow's; others may not be valid Delta
    * column names, or would need quoting in rules.
    */
-  static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+  static final Pattern NAME = SparkTypes.ADDED_NAME;
 
   /** How many of bronze's latest commits to search for a re-run batch's own. */
   static final int LOOKBACK = 20;
