@@ -24,6 +24,7 @@ final class DatasetBinder {
           "fields",
           "schema",
           "unknown-fields",
+          "decimal-rounding",
           "envelope",
           "protobuf",
           "registry",

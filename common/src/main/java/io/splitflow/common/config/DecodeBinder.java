@@ -58,6 +58,8 @@ final class DecodeBinder {
     }
     return new DecodeSettings(
         Choices.of(dataset.child("unknown-fields"), UnknownFields.class, UnknownFields.IGNORE),
+        Choices.of(
+            dataset.child("decimal-rounding"), DecimalRounding.class, DecimalRounding.REFUSE),
         envelope,
         avroSchema,
         protobuf(dataset.child("protobuf"), format, baseDir),

@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 /** How deserialize-job turns raw values into bronze rows, and when it gives up. */
 public record DecodeSettings(
     UnknownFields unknownFields,
+    DecimalRounding decimalRounding,
     Envelope envelope,
     Optional<String> avroSchema,
     Optional<ProtobufSettings> protobuf,

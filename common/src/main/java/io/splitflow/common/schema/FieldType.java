@@ -156,8 +156,10 @@ public sealed interface FieldType extends Serializable
   }
 
   /**
-   * A record of named fields, in order. Nested fields are never required yet: a missing or null
-   * nested value is null (a later slice may add required paths such as {@code customer.id}).
+   * A record of named fields, in order. A field may be required ({@code not null} in the type
+   * syntax): a struct value that lacks it, or holds null for it, fails to decode, naming its path
+   * ({@code customer.id}); the struct itself may still be null unless it is required where it
+   * stands.
    */
   record Struct(List<FieldSpec> fields) implements FieldType {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -173,10 +175,6 @@ public sealed interface FieldType extends Serializable
           throw new IllegalArgumentException(
               "struct field '" + field.name() + "' is declared twice");
         }
-        if (field.required()) {
-          throw new IllegalArgumentException(
-              "struct field '" + field.name() + "' cannot be required; nested fields are optional");
-        }
       }
       if (1 + fields.stream().mapToInt(f -> f.type().depth()).max().orElse(0) > MAX_DEPTH) {
         throw new IllegalArgumentException("nests more than " + MAX_DEPTH + " levels deep");
@@ -186,7 +184,9 @@ public sealed interface FieldType extends Serializable
     @Override
     public String typeName() {
       return fields.stream()
-          .map(f -> quoted(f.name()) + ": " + f.type().typeName())
+          .map(
+              f ->
+                  quoted(f.name()) + ": " + f.type().typeName() + (f.required() ? " not null" : ""))
           .collect(Collectors.joining(", ", "struct<", ">"));
     }
 

@@ -3,9 +3,7 @@ package io.splitflow.common.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -25,7 +23,7 @@ public final class SchemaSources {
   /**
    * {@code sensor_id STRING NOT NULL, value DOUBLE}: NOT NULL makes a field required. Spark's
    * nested types ({@code items ARRAY<STRUCT<sku: STRING, price: DECIMAL(10,2)>>}) are read too; NOT
-   * NULL inside them is refused, as nested fields cannot be required yet.
+   * NULL inside them makes a nested field required.
    */
   public static List<FieldSpec> fromDdl(String ddl) {
     StructType struct;
@@ -56,7 +54,11 @@ public final class SchemaSources {
     return AvroFieldMapping.fields(schema);
   }
 
-  /** An object schema's properties; {@code required} lists the required ones. */
+  /**
+   * An object schema's properties, nested objects, arrays and maps included: see {@link
+   * JsonSchemaTypes}. A property is required when {@code required} lists it and it does not admit
+   * null.
+   */
   public static List<FieldSpec> fromJsonSchema(String text) {
     JsonNode root;
     try {
@@ -64,59 +66,7 @@ public final class SchemaSources {
     } catch (Exception e) {
       throw new IllegalArgumentException("is not JSON: " + firstLine(e.getMessage()));
     }
-    JsonNode properties = root.path("properties");
-    if (!"object".equals(root.path("type").asText()) || !properties.isObject()) {
-      throw new IllegalArgumentException("is not a JSON Schema of type object with properties");
-    }
-    Set<String> required = new HashSet<>();
-    root.path("required").forEach(name -> required.add(name.asText()));
-    List<FieldSpec> fields = new ArrayList<>();
-    properties
-        .fields()
-        .forEachRemaining(
-            e ->
-                fields.add(
-                    new FieldSpec(
-                        e.getKey(),
-                        fromJsonType(e.getKey(), e.getValue()),
-                        required.contains(e.getKey()))));
-    return fields;
-  }
-
-  private static FieldType fromJsonType(String name, JsonNode property) {
-    String type =
-        property.path("type").isArray()
-            ? firstNonNull(property.path("type"))
-            : property.path("type").asText();
-    String format = property.path("format").asText();
-    return switch (type) {
-      case "string" ->
-          switch (format) {
-            case "date" -> FieldType.DATE;
-            case "date-time" -> FieldType.TIMESTAMP;
-            default -> FieldType.STRING;
-          };
-      case "integer" -> format.equals("int32") ? FieldType.INT : FieldType.LONG;
-      case "number" -> format.equals("float") ? FieldType.FLOAT : FieldType.DOUBLE;
-      case "boolean" -> FieldType.BOOLEAN;
-      default ->
-          throw new IllegalArgumentException(
-              "field '"
-                  + name
-                  + "': JSON Schema type '"
-                  + type
-                  + "' is not supported; "
-                  + SUPPORTED);
-    };
-  }
-
-  private static String firstNonNull(JsonNode types) {
-    for (JsonNode type : types) {
-      if (!type.asText().equals("null")) {
-        return type.asText();
-      }
-    }
-    return "null";
+    return JsonSchemaTypes.fields(root);
   }
 
   private static String firstLine(String message) {

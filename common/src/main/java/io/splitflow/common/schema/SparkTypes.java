@@ -53,8 +53,8 @@ public final class SparkTypes {
 
   /**
    * The field type of Spark type {@code type}; IllegalArgumentException naming the field at {@code
-   * path} for a type no field type stores, or a NOT NULL inside a struct (nested fields are never
-   * required yet). Nullable or not, array elements and map values map the same.
+   * path} for a type no field type stores. A NOT NULL struct field is a required one; nullable or
+   * not, array elements and map values map the same.
    */
   public static FieldType fromSpark(String path, DataType type) {
     for (FieldType.Scalar scalar : FieldType.Scalar.values()) {
@@ -79,14 +79,8 @@ public final class SparkTypes {
       List<FieldSpec> fields = new java.util.ArrayList<>();
       for (StructField field : struct.fields()) {
         String nested = path.isEmpty() ? field.name() : path + "." + field.name();
-        if (!field.nullable()) {
-          throw new IllegalArgumentException(
-              "field '"
-                  + nested
-                  + "': NOT NULL inside a struct is not supported yet; only top-level fields"
-                  + " can be required");
-        }
-        fields.add(new FieldSpec(field.name(), fromSpark(nested, field.dataType()), false));
+        fields.add(
+            new FieldSpec(field.name(), fromSpark(nested, field.dataType()), !field.nullable()));
       }
       return FieldType.struct(fields);
     }

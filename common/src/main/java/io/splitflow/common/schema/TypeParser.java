@@ -7,8 +7,9 @@ import java.util.Locale;
 /**
  * Reads the type syntax of the configuration, which is Spark SQL's: {@code decimal(10,2)}, {@code
  * array<struct<sku: string, qty: int>>}, {@code map<string, long>}. Keywords ignore case, blanks
- * between tokens are free, a struct field's colon is optional and a field name may be backquoted.
- * Errors name the position (counting from 1) where reading stopped.
+ * between tokens are free, a struct field's colon is optional, a field name may be backquoted, and
+ * {@code not null} after a struct field's type makes it required ({@code struct<id: long not null,
+ * name: string>}). Errors name the position (counting from 1) where reading stopped.
  */
 final class TypeParser {
   static final String ALLOWED =
@@ -114,7 +115,8 @@ final class TypeParser {
       if (at < text.length() && text.charAt(at) == ':') {
         at++;
       }
-      FieldSpec field = new FieldSpec(name, type(level + 1), false);
+      FieldType type = type(level + 1);
+      FieldSpec field = new FieldSpec(name, type, notNull());
       if (fields.stream().anyMatch(f -> f.name().equals(name))) {
         throw new IllegalArgumentException(
             "struct field '" + name + "' at position " + (nameAt + 1) + " is declared twice");
@@ -126,6 +128,22 @@ final class TypeParser {
       }
       at++;
     }
+  }
+
+  /** Reads {@code not null} if it comes next: whether it did. */
+  private boolean notNull() {
+    skipBlanks();
+    int start = at;
+    if (!word().equalsIgnoreCase("not")) {
+      at = start;
+      return false;
+    }
+    skipBlanks();
+    int nullAt = at;
+    if (!word().equalsIgnoreCase("null")) {
+      throw error("expected null after not", nullAt);
+    }
+    return true;
   }
 
   private String name() {

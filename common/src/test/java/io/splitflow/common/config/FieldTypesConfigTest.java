@@ -128,4 +128,36 @@ class FieldTypesConfigTest {
                 + MERGE);
     assertThat(d.merge().keys()).containsExactly("id");
   }
+
+  @Test
+  void decimalRoundingIsRefuseUnlessHalfEvenIsChosen() {
+    assertThat(dataset(FIELDS + MERGE).decode().decimalRounding())
+        .isEqualTo(DecimalRounding.REFUSE);
+    assertThat(
+            dataset("    decimal-rounding: half-even\n" + FIELDS + MERGE)
+                .decode()
+                .decimalRounding())
+        .isEqualTo(DecimalRounding.HALF_EVEN);
+    rejected(
+        "    decimal-rounding: up\n" + FIELDS + MERGE,
+        "datasets.d.decimal-rounding: 'up' is not allowed; use one of refuse, half-even");
+  }
+
+  @Test
+  void notNullInATypeMakesANestedFieldRequired() {
+    assertThat(
+            dataset(FIELDS.replace("sku: string,", "sku: string not null,") + MERGE)
+                .fields()
+                .get(2))
+        .isEqualTo(
+            new FieldSpec(
+                "items",
+                FieldType.array(
+                    FieldType.struct(
+                        List.of(
+                            new FieldSpec("sku", FieldType.STRING, true),
+                            new FieldSpec("qty", FieldType.INT, false),
+                            new FieldSpec("price", FieldType.decimal(10, 2), false)))),
+                false));
+  }
 }

@@ -3,7 +3,6 @@ package io.splitflow.common.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,6 +30,8 @@ class FieldTypeTest {
         "array<long>",
         "map<string, double>",
         "struct<sku: string, qty: int>",
+        "struct<id: long not null, name: string>",
+        "array<struct<sku: string not null, qty: int>>",
         "array<struct<sku: string, qty: int, price: decimal(10,2)>>",
         "map<string, array<map<string, struct<a: binary, `first-name`: string>>>>"
       })
@@ -122,9 +123,17 @@ class FieldTypeTest {
   }
 
   @Test
-  void nestedFieldsCannotBeRequiredYet() {
-    assertThatThrownBy(() -> FieldType.struct(List.of(new FieldSpec("id", FieldType.LONG, true))))
-        .hasMessage("struct field 'id' cannot be required; nested fields are optional");
+  void notNullMakesAStructFieldRequired() {
+    FieldType.Struct struct =
+        (FieldType.Struct) FieldType.parse("struct<id: long NOT  Null, `not`: string>");
+    assertThat(struct.fields())
+        .containsExactly(
+            new FieldSpec("id", FieldType.LONG, true),
+            new FieldSpec("not", FieldType.STRING, false));
+    assertThat(FieldType.parse("struct<id: long>"))
+        .isNotEqualTo(FieldType.parse("struct<id: long not null>"));
+    assertThatThrownBy(() -> FieldType.parse("struct<id: long not nul>"))
+        .hasMessage("expected null after not at position 21, found 'nul>'");
   }
 
   @Test

@@ -71,10 +71,9 @@ class SparkTypesTest {
 
   @Test
   void ddlRefusesWhatNoFieldTypeHolds() {
-    assertThatThrownBy(() -> SchemaSources.fromDdl("c STRUCT<id: BIGINT NOT NULL>"))
-        .hasMessage(
-            "field 'c.id': NOT NULL inside a struct is not supported yet; only top-level fields"
-                + " can be required");
+    assertThat(SchemaSources.fromDdl("c STRUCT<id: BIGINT NOT NULL, n: STRING>"))
+        .containsExactly(
+            new FieldSpec("c", FieldType.parse("struct<id: long not null, n: string>"), false));
     assertThatThrownBy(() -> SchemaSources.fromDdl("c ARRAY<INTERVAL DAY>"))
         .hasMessage(
             "field 'c[]': type interval day is not supported; use string, int, long, float,"

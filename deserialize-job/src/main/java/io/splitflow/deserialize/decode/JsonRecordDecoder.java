@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.splitflow.common.config.DecimalRounding;
 import io.splitflow.common.schema.FieldSpec;
 import java.io.IOException;
 import java.util.HashMap;
@@ -26,11 +27,17 @@ public final class JsonRecordDecoder implements RecordDecoder {
 
   private final FieldSpec[] fields;
   private final Map<String, Integer> positions;
-  private final UnknownFieldPolicy unknownFields;
+  private final ReadPolicy policy;
 
   public JsonRecordDecoder(List<FieldSpec> fields, UnknownFieldPolicy unknownFields) {
+    this(fields, unknownFields, DecimalRounding.REFUSE);
+  }
+
+  /** With {@code rounding} for decimals with more digits after the point than their scale. */
+  public JsonRecordDecoder(
+      List<FieldSpec> fields, UnknownFieldPolicy unknownFields, DecimalRounding rounding) {
     this.fields = fields.toArray(new FieldSpec[0]);
-    this.unknownFields = Objects.requireNonNull(unknownFields, "unknownFields");
+    this.policy = new ReadPolicy(unknownFields, rounding);
     this.positions = new HashMap<>();
     for (int i = 0; i < this.fields.length; i++) {
       FieldSpec field = Objects.requireNonNull(this.fields[i], "field spec");
@@ -97,7 +104,7 @@ public final class JsonRecordDecoder implements RecordDecoder {
         }
         p.skipChildren();
       } else {
-        values[position] = ValueReader.read(p, token, fields[position], unknownFields, problems);
+        values[position] = ValueReader.read(p, token, fields[position], policy, problems);
       }
     }
     for (int i = 0; i < fields.length; i++) {
@@ -112,7 +119,7 @@ public final class JsonRecordDecoder implements RecordDecoder {
   private void unknownField(String name, int occurrence, Problems problems) {
     if (occurrence == 2) {
       duplicate(name, problems);
-    } else if (occurrence == 1 && unknownFields == UnknownFieldPolicy.DEAD_LETTER) {
+    } else if (occurrence == 1 && policy.unknownFields() == UnknownFieldPolicy.DEAD_LETTER) {
       problems.add(
           DecodeError.UNKNOWN_FIELD,
           "unknown field '" + ValueReader.excerpt(name) + "' (not in the schema)");

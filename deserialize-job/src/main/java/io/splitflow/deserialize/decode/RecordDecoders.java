@@ -7,6 +7,7 @@ import io.splitflow.common.config.Envelope;
 import io.splitflow.common.config.ProtobufSettings;
 import io.splitflow.common.config.RegistrySettings;
 import io.splitflow.common.config.UnknownFields;
+import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.deserialize.decode.avro.AvroRecordDecoder;
 import io.splitflow.deserialize.decode.avro.ConfluentAvroDecoder;
 import io.splitflow.deserialize.decode.debezium.DebeziumAvroDecoder;
@@ -16,6 +17,7 @@ import io.splitflow.deserialize.decode.registry.CachingSchemaRegistry;
 import io.splitflow.deserialize.decode.registry.DirectorySchemaRegistry;
 import io.splitflow.deserialize.decode.registry.HttpSchemaRegistry;
 import io.splitflow.deserialize.decode.registry.SchemaRegistry;
+import java.util.List;
 
 /** Picks the decoder a dataset's format (and envelope) needs. */
 public final class RecordDecoders {
@@ -40,7 +42,7 @@ public final class RecordDecoders {
           dataset.fields(), dataset.merge().keys(), unknownFields(dataset));
     }
     return switch (dataset.format()) {
-      case JSON -> new JsonRecordDecoder(dataset.fields(), unknownFields(dataset));
+      case JSON -> json(dataset, dataset.fields());
       case AVRO -> new AvroRecordDecoder(avroSchema(dataset), dataset.fields());
       case AVRO_CONFLUENT ->
           new ConfluentAvroDecoder(avroSchema(dataset), dataset.fields(), registry(dataset));
@@ -55,6 +57,12 @@ public final class RecordDecoders {
   public static TombstoneKeyDecoder tombstones(DatasetConfig dataset) {
     return new TombstoneKeyDecoder(
         dataset.decode().tombstoneKey().orElse(null), dataset.fields(), dataset.merge().keys());
+  }
+
+  /** The JSON decoder of {@code fields} with the dataset's unknown-fields and decimal rounding. */
+  public static JsonRecordDecoder json(DatasetConfig dataset, List<FieldSpec> fields) {
+    return new JsonRecordDecoder(
+        fields, unknownFields(dataset), dataset.decode().decimalRounding());
   }
 
   public static UnknownFieldPolicy unknownFields(DatasetConfig dataset) {

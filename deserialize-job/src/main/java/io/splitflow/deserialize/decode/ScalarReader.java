@@ -3,9 +3,11 @@ package io.splitflow.deserialize.decode;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonToken;
+import io.splitflow.common.config.DecimalRounding;
 import io.splitflow.common.schema.FieldType;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -129,7 +131,12 @@ final class ScalarReader {
     return (long) exact.precision() - exact.scale() > type.precision() - type.scale();
   }
 
-  static BigDecimal decimal(JsonParser p, String path, FieldType.Decimal type, Problems problems)
+  static BigDecimal decimal(
+      JsonParser p,
+      String path,
+      FieldType.Decimal type,
+      DecimalRounding rounding,
+      Problems problems)
       throws IOException {
     BigDecimal value;
     try {
@@ -139,6 +146,14 @@ final class ScalarReader {
       return (BigDecimal) outOfRange(p, path, type, problems);
     }
     BigDecimal exact = stripped(value);
+    if (rounding == DecimalRounding.HALF_EVEN && exact.scale() > type.scale()) {
+      // below 10^-(s+1) it rounds to 0: said without setScale, which would divide 1e-999999999
+      // by a billion-digit power of ten
+      exact =
+          (long) exact.precision() - exact.scale() <= -(type.scale() + 1L)
+              ? BigDecimal.ZERO
+              : stripped(exact.setScale(type.scale(), RoundingMode.HALF_EVEN));
+    }
     if (tooManyIntegerDigits(exact, type)) {
       return (BigDecimal) outOfRange(p, path, type, problems);
     }

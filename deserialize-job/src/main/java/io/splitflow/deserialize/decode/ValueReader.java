@@ -31,11 +31,7 @@ final class ValueReader {
   private ValueReader() {}
 
   static Object read(
-      JsonParser p,
-      JsonToken token,
-      FieldSpec field,
-      UnknownFieldPolicy unknownFields,
-      Problems problems)
+      JsonParser p, JsonToken token, FieldSpec field, ReadPolicy policy, Problems problems)
       throws IOException {
     if (token == JsonToken.VALUE_NULL) {
       if (field.required()) {
@@ -43,7 +39,7 @@ final class ValueReader {
       }
       return null;
     }
-    return value(p, token, field.name(), field.type(), unknownFields, problems);
+    return value(p, token, field.name(), field.type(), policy, problems);
   }
 
   private static Object value(
@@ -51,7 +47,7 @@ final class ValueReader {
       JsonToken token,
       String path,
       FieldType type,
-      UnknownFieldPolicy unknownFields,
+      ReadPolicy policy,
       Problems problems)
       throws IOException {
     if (token == JsonToken.VALUE_NULL) {
@@ -64,11 +60,11 @@ final class ValueReader {
       }
     } else if (type instanceof FieldType.Decimal decimal) {
       if (token.isNumeric()) {
-        return ScalarReader.decimal(p, path, decimal, problems);
+        return ScalarReader.decimal(p, path, decimal, policy.rounding(), problems);
       }
     } else if (type instanceof FieldType.Struct struct) {
       if (token == JsonToken.START_OBJECT) {
-        return struct(p, path, struct, unknownFields, problems);
+        return struct(p, path, struct, policy, problems);
       }
     } else if (type instanceof FieldType.Array array) {
       if (token == JsonToken.START_ARRAY) {
@@ -81,14 +77,14 @@ final class ValueReader {
                   element,
                   path + "[" + elements.size() + "]",
                   array.element(),
-                  unknownFields,
+                  policy,
                   problems));
         }
         return elements;
       }
     } else if (type instanceof FieldType.Map map) {
       if (token == JsonToken.START_OBJECT) {
-        return map(p, path, map, unknownFields, problems);
+        return map(p, path, map, policy, problems);
       }
     }
     problems.add(
@@ -99,15 +95,12 @@ final class ValueReader {
   }
 
   private static Row struct(
-      JsonParser p,
-      String path,
-      FieldType.Struct type,
-      UnknownFieldPolicy unknownFields,
-      Problems problems)
+      JsonParser p, String path, FieldType.Struct type, ReadPolicy policy, Problems problems)
       throws IOException {
     List<FieldSpec> fields = type.fields();
     Object[] values = new Object[fields.size()];
     boolean[] seen = new boolean[fields.size()];
+    boolean[] nulls = null;
     Set<String> unknown = null;
     String name;
     while ((name = p.nextFieldName()) != null) {
@@ -120,7 +113,7 @@ final class ValueReader {
         }
         if (!unknown.add(name)) {
           duplicate(nested, problems);
-        } else if (unknownFields == UnknownFieldPolicy.DEAD_LETTER) {
+        } else if (policy.unknownFields() == UnknownFieldPolicy.DEAD_LETTER) {
           problems.add(
               DecodeError.UNKNOWN_FIELD, "unknown field '" + nested + "' (not in the schema)");
         }
@@ -130,8 +123,25 @@ final class ValueReader {
         p.skipChildren();
       } else {
         seen[position] = true;
-        values[position] =
-            value(p, token, nested, fields.get(position).type(), unknownFields, problems);
+        if (token == JsonToken.VALUE_NULL) {
+          if (nulls == null) {
+            nulls = new boolean[fields.size()];
+          }
+          nulls[position] = true;
+        }
+        values[position] = value(p, token, nested, fields.get(position).type(), policy, problems);
+      }
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (fields.get(i).required() && (!seen[i] || (nulls != null && nulls[i]))) {
+        problems.add(
+            DecodeError.MISSING_FIELD,
+            "required field '"
+                + path
+                + "."
+                + excerpt(fields.get(i).name())
+                + "' is "
+                + (seen[i] ? "null" : "missing"));
       }
     }
     return RowFactory.create(values);
@@ -147,11 +157,7 @@ final class ValueReader {
   }
 
   private static Map<String, Object> map(
-      JsonParser p,
-      String path,
-      FieldType.Map type,
-      UnknownFieldPolicy unknownFields,
-      Problems problems)
+      JsonParser p, String path, FieldType.Map type, ReadPolicy policy, Problems problems)
       throws IOException {
     // sorted: the same map sent with its keys in another order is the same stored value, so gold's
     // change detection (a hash of the row's JSON) does not see a change where there is none
@@ -165,7 +171,7 @@ final class ValueReader {
         duplicate(nested, problems);
         p.skipChildren();
       } else {
-        entries.put(key, value(p, token, nested, type.value(), unknownFields, problems));
+        entries.put(key, value(p, token, nested, type.value(), policy, problems));
       }
     }
     return entries;

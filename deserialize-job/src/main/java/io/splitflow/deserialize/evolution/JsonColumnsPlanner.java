@@ -4,10 +4,8 @@ import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.table.TableRef;
-import io.splitflow.deserialize.decode.JsonRecordDecoder;
 import io.splitflow.deserialize.decode.RecordDecoder;
 import io.splitflow.deserialize.decode.RecordDecoders;
-import io.splitflow.deserialize.decode.UnknownFieldPolicy;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,13 +24,11 @@ import org.apache.spark.sql.types.StructType;
 final class JsonColumnsPlanner implements DecodePlanner {
   private final DatasetConfig dataset;
   private final TableRef bronze;
-  private final UnknownFieldPolicy unknownFields;
   private final boolean addColumns;
 
   JsonColumnsPlanner(DatasetConfig dataset, boolean addColumns) {
     this.dataset = dataset;
     this.bronze = dataset.table(TableLayer.BRONZE);
-    this.unknownFields = RecordDecoders.unknownFields(dataset);
     this.addColumns = addColumns;
   }
 
@@ -75,7 +71,7 @@ final class JsonColumnsPlanner implements DecodePlanner {
   }
 
   private Plan plan(FieldPlan fields, GrowthLimits.Decision decision) {
-    RecordDecoder decoder = new JsonRecordDecoder(fields.fields(), unknownFields);
+    RecordDecoder decoder = RecordDecoders.json(dataset, fields.fields());
     if (decision != null && !decision.refused().isEmpty()) {
       Set<String> known = new HashSet<>();
       fields.fields().forEach(field -> known.add(field.name()));

@@ -227,4 +227,64 @@ class JsonNestedTypesTest {
     assertThat(value("struct<a: long>", "{}")).isEqualTo(RowFactory.create((Object) null));
     assertThat(((Row) value("struct<a: long>", "{'a':null}")).isNullAt(0)).isTrue();
   }
+
+  @Test
+  void requiredNestedFieldsMustBePresentAndNotNullWhereTheirStructIs() {
+    List<FieldSpec> fields =
+        List.of(
+            new FieldSpec(
+                "customer",
+                FieldType.parse(
+                    "struct<id: long not null, address: struct<city: string not null>>"),
+                false),
+            new FieldSpec("items", FieldType.parse("array<struct<sku: string not null>>"), false));
+
+    assertThat(
+            decode(
+                    fields,
+                    "{'customer':{'id':1,'address':{'city':'Oslo'}},'items':[{'sku':'a'},null]}")
+                .message())
+        .isNull();
+    // the struct itself is optional: no customer, no address, no items are no problem
+    assertThat(decode(fields, "{'customer':{'id':1,'address':null}}").message()).isNull();
+    assertThat(decode(fields, "{}").message()).isNull();
+
+    DecodeResult result =
+        decode(fields, "{'customer':{'address':{'city':null}},'items':[{'sku':'a'},{},{'sku':7}]}");
+    assertThat(result.error()).isEqualTo(DecodeError.MISSING_FIELD);
+    assertThat(result.message())
+        .isEqualTo(
+            "required field 'customer.address.city' is null; required field 'customer.id' is"
+                + " missing; required field 'items[1].sku' is missing; field 'items[2].sku':"
+                + " expected string, found number 7");
+    assertThat(decode(fields, "{'customer':{'id':null}}").error())
+        .isEqualTo(DecodeError.MISSING_FIELD);
+  }
+
+  @Test
+  void decimalsRoundHalfEvenOnlyWhenTheDatasetSaysSo() {
+    List<FieldSpec> fields = List.of(new FieldSpec("f", FieldType.decimal(4, 2), false));
+    JsonRecordDecoder rounding =
+        new JsonRecordDecoder(
+            fields,
+            UnknownFieldPolicy.IGNORE,
+            io.splitflow.common.config.DecimalRounding.HALF_EVEN);
+
+    assertThat(rounding.decode(json("{'f':19.995}")).values())
+        .containsExactly(new BigDecimal("20.00"));
+    assertThat(rounding.decode(json("{'f':19.985}")).values())
+        .containsExactly(new BigDecimal("19.98"));
+    assertThat(rounding.decode(json("{'f':-0.125}")).values())
+        .containsExactly(new BigDecimal("-0.12"));
+    assertThat(rounding.decode(json("{'f':1e-999999999}")).values())
+        .containsExactly(new BigDecimal("0.00"));
+    assertThat(rounding.decode(json("{'f':0.0051}")).values())
+        .containsExactly(new BigDecimal("0.01"));
+    // rounding cannot make an integer part fit, and may carry one past it
+    assertThat(rounding.decode(json("{'f':99.995}")).message())
+        .isEqualTo("field 'f': 99.995 is out of range for decimal(4,2)");
+    assertThat(rounding.decode(json("{'f':100.1}")).error()).isEqualTo(DecodeError.OUT_OF_RANGE);
+    // the default refuses
+    assertThat(decode(fields, "{'f':19.995}").error()).isEqualTo(DecodeError.WRONG_TYPE);
+  }
 }
