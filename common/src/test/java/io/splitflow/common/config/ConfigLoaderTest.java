@@ -291,4 +291,24 @@ class ConfigLoaderTest {
     assertThat(config.dataset("sensor_readings_avro").merge().mode()).isEqualTo(MergeMode.SCD2);
     assertThat(config.spark()).containsEntry("spark.scheduler.mode", "FAIR");
   }
+
+  @Test
+  void shippedNestedOrdersConfigLoadsWithItsNestedTypes() throws Exception {
+    DatasetConfig orders =
+        ConfigLoader.load(Path.of("..", "conf", "orders.yaml"), List.of(), Map.of())
+            .dataset("orders");
+
+    assertThat(orders.fields())
+        .extracting(f -> f.name() + " " + f.type().typeName() + (f.required() ? " required" : ""))
+        .containsExactly(
+            "order_id long required",
+            "updated_at timestamp required",
+            "status string required",
+            "customer struct<id: long not null, name: string, address: struct<street: string,"
+                + " city: string, country: string>> required",
+            "items array<struct<sku: string not null, qty: int, price: decimal(10,2)>>",
+            "tags array<string>",
+            "attributes map<string, string>",
+            "total decimal(12,2)");
+  }
 }

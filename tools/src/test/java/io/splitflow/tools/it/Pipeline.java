@@ -48,6 +48,7 @@ final class Pipeline {
   final SplitflowConfig config;
   final DatasetConfig dataset;
   private Path configFile;
+  private String configName;
   private List<String> overrides;
 
   Pipeline(Path lake) {
@@ -70,13 +71,19 @@ final class Pipeline {
 
   private Pipeline(
       Path lake, UnaryOperator<String> edit, String existingTopic, String datasetName) {
-    this(lake, edit, existingTopic, datasetName, broker().bootstrapServers());
+    this(lake, edit, existingTopic, datasetName, broker().bootstrapServers(), "local.yaml");
+  }
+
+  /** A pipeline for a dataset of another shipped config file of conf/, e.g. orders.yaml. */
+  static Pipeline forConfig(Path lake, String configFile, String datasetName) {
+    return new Pipeline(
+        lake, yaml -> yaml, null, datasetName, broker().bootstrapServers(), configFile);
   }
 
   /** A pipeline on a broker of the test's own (e.g. one it stops), on a topic already there. */
   static Pipeline onBroker(
       Path lake, String bootstrapServers, String topic, UnaryOperator<String> edit) {
-    return new Pipeline(lake, edit, topic, DATASET, bootstrapServers);
+    return new Pipeline(lake, edit, topic, DATASET, bootstrapServers, "local.yaml");
   }
 
   private Pipeline(
@@ -84,7 +91,8 @@ final class Pipeline {
       UnaryOperator<String> edit,
       String existingTopic,
       String datasetName,
-      String bootstrapServers) {
+      String bootstrapServers,
+      String configName) {
     EmbeddedKafka kafka = broker();
     this.bootstrapServers = bootstrapServers;
     topic =
@@ -94,20 +102,21 @@ final class Pipeline {
     if (existingTopic == null) {
       kafka.createTopic(topic, 2);
     }
+    this.configName = configName;
     config = load(lake, edit, topic, datasetName);
     dataset = config.dataset(datasetName);
   }
 
   /** The same topic and lake with another config: a redeploy after a config fix. */
   Pipeline redeployed(Path lake, UnaryOperator<String> edit) {
-    return new Pipeline(lake, edit, topic, dataset.name(), bootstrapServers);
+    return new Pipeline(lake, edit, topic, dataset.name(), bootstrapServers, configName);
   }
 
   private SplitflowConfig load(
       Path lake, UnaryOperator<String> edit, String topicName, String datasetName) {
     Path file;
     try {
-      String yaml = Files.readString(Path.of("..", "conf", "local.yaml"));
+      String yaml = Files.readString(Path.of("..", "conf", configName));
       Path dir = Files.createDirectories(lake.resolve("_test-conf"));
       file = Files.createTempFile(dir, "config", ".yaml");
       Files.writeString(file, edit.apply(yaml));

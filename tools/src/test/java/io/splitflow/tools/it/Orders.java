@@ -1,0 +1,228 @@
+package io.splitflow.tools.it;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import scala.collection.JavaConverters;
+
+/**
+ * The orders of conf/orders.yaml as the test's own model: random versions (unicode names, ids
+ * beyond 2^53, null and empty nested values, maps in random key order), their JSON, and the value
+ * gold must hold for each, computed here without the project's code.
+ */
+final class Orders {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+  /** Beyond 2^53: a double could not hold these ids. */
+  static final long FIRST_ID = (1L << 53) + 1;
+
+  private static final Instant BASE = Instant.parse("2026-11-01T00:00:00Z");
+  private static final String[] NAMES = {"Ada", "Zoë", "Þórr", "李雷", "O'Brien", "\"quoted\""};
+  private static final String[] CITIES = {"Oslo", "Kraków", "São Paulo", "東京"};
+  private static final String[] STATUSES = {"placed", "paid", "shipped", "delivered"};
+
+  record Address(String street, String city, String country) {}
+
+  record Customer(long id, String name, Address address) {}
+
+  record Item(String sku, Integer qty, BigDecimal price) {}
+
+  record Order(
+      long id,
+      Instant updatedAt,
+      String status,
+      Customer customer,
+      List<Item> items,
+      List<String> tags,
+      Map<String, String> attributes,
+      BigDecimal total) {}
+
+  private Orders() {}
+
+  /** {@code count} versions of order {@code id}, a minute apart from {@code minute} on. */
+  static List<Order> versions(Random random, long id, int minute, int count) {
+    List<Order> versions = new ArrayList<>();
+    for (int v = 0; v < count; v++) {
+      versions.add(order(random, id, BASE.plusSeconds(60L * (minute + v) + random.nextInt(59))));
+    }
+    return versions;
+  }
+
+  static Order order(Random random, long id, Instant at) {
+    Address address =
+        random.nextInt(5) == 0
+            ? null
+            : new Address(
+                random.nextInt(4) == 0 ? null : "Street " + random.nextInt(100),
+                CITIES[random.nextInt(CITIES.length)],
+                "NO");
+    Customer customer = new Customer(id % 1000, NAMES[random.nextInt(NAMES.length)], address);
+    List<Item> items = new ArrayList<>();
+    int itemCount = random.nextInt(4); // 0: an empty array
+    for (int i = 0; i < itemCount; i++) {
+      items.add(
+          new Item(
+              "sku-" + random.nextInt(50),
+              random.nextInt(6) == 0 ? null : 1 + random.nextInt(9),
+              BigDecimal.valueOf(random.nextInt(100_000), 2)));
+    }
+    List<String> tags =
+        random.nextInt(4) == 0
+            ? null
+            : new ArrayList<>(List.of("t" + random.nextInt(3), "ünï" + random.nextInt(3)))
+                .subList(0, random.nextInt(3));
+    Map<String, String> attributes = new LinkedHashMap<>();
+    List<String> keys = new ArrayList<>(List.of("color", "gift", "channel", "z-last", "a-first"));
+    Collections.shuffle(keys, random); // the same map in another key order is the same value
+    for (String key : keys.subList(0, random.nextInt(keys.size()))) {
+      attributes.put(key, random.nextInt(5) == 0 ? null : key + "-" + random.nextInt(3));
+    }
+    BigDecimal total =
+        items.stream()
+            .map(
+                item ->
+                    item.price().multiply(BigDecimal.valueOf(item.qty() == null ? 1 : item.qty())))
+            .reduce(BigDecimal.ZERO, BigDecimal::add)
+            .setScale(2, RoundingMode.UNNECESSARY);
+    return new Order(
+        id,
+        at,
+        STATUSES[random.nextInt(STATUSES.length)],
+        customer,
+        items,
+        tags,
+        random.nextInt(6) == 0 ? null : attributes,
+        total);
+  }
+
+  /** The order as its producer writes it. */
+  static ObjectNode json(Order order) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("order_id", order.id());
+    node.put("updated_at", order.updatedAt().toString());
+    node.put("status", order.status());
+    ObjectNode customer = node.putObject("customer");
+    customer.put("id", order.customer().id());
+    customer.put("name", order.customer().name());
+    Address address = order.customer().address();
+    if (address == null) {
+      customer.putNull("address");
+    } else {
+      ObjectNode a = customer.putObject("address");
+      a.put("street", address.street());
+      a.put("city", address.city());
+      a.put("country", address.country());
+    }
+    ArrayNode items = node.putArray("items");
+    for (Item item : order.items()) {
+      ObjectNode i = items.addObject();
+      i.put("sku", item.sku());
+      if (item.qty() != null) {
+        i.put("qty", item.qty());
+      }
+      i.put("price", item.price());
+    }
+    if (order.tags() != null) {
+      ArrayNode tags = node.putArray("tags");
+      order.tags().forEach(tags::add);
+    }
+    if (order.attributes() != null) {
+      ObjectNode attributes = node.putObject("attributes");
+      order.attributes().forEach(attributes::put);
+    }
+    node.put("total", order.total());
+    return node;
+  }
+
+  static String text(ObjectNode node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Gold's business columns of {@code order}, as {@link #columns} reads them from a gold row. */
+  static List<Object> expected(Order order) {
+    Address a = order.customer().address();
+    List<Object> items = new ArrayList<>();
+    for (Item item : order.items()) {
+      items.add(Arrays.asList(item.sku(), item.qty(), plain(item.price())));
+    }
+    Map<String, Object> attributes = null;
+    if (order.attributes() != null) {
+      attributes = new TreeMap<>(order.attributes());
+    }
+    return Arrays.asList(
+        order.id(),
+        order.updatedAt(),
+        order.status(),
+        Arrays.asList(
+            order.customer().id(),
+            order.customer().name(),
+            a == null ? null : Arrays.asList(a.street(), a.city(), a.country())),
+        items,
+        order.tags(),
+        attributes,
+        plain(order.total()));
+  }
+
+  static final String[] COLUMNS = {
+    "order_id", "updated_at", "status", "customer", "items", "tags", "attributes", "total"
+  };
+
+  /** A gold row's business columns as plain Java values: lists for structs and arrays. */
+  static List<Object> columns(Row row) {
+    List<Object> values = new ArrayList<>();
+    for (String column : COLUMNS) {
+      values.add(plainValue(row.get(row.fieldIndex(column))));
+    }
+    return values;
+  }
+
+  private static Object plainValue(Object value) {
+    if (value instanceof Row row) {
+      List<Object> fields = new ArrayList<>();
+      for (int i = 0; i < row.length(); i++) {
+        fields.add(plainValue(row.get(i)));
+      }
+      return fields;
+    }
+    if (value instanceof scala.collection.Seq<?> seq) {
+      List<Object> elements = new ArrayList<>();
+      JavaConverters.seqAsJavaList(seq).forEach(e -> elements.add(plainValue(e)));
+      return elements;
+    }
+    if (value instanceof scala.collection.Map<?, ?> map) {
+      Map<Object, Object> entries = new TreeMap<>();
+      JavaConverters.mapAsJavaMap(map).forEach((k, v) -> entries.put(k, plainValue(v)));
+      return entries;
+    }
+    if (value instanceof BigDecimal decimal) {
+      return plain(decimal);
+    }
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    return value;
+  }
+
+  private static String plain(BigDecimal decimal) {
+    return decimal.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+  }
+}
