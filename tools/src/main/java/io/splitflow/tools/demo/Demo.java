@@ -14,10 +14,10 @@ import io.splitflow.ingest.IngestJob;
 import io.splitflow.merge.MergeJob;
 import io.splitflow.tools.ScratchLake;
 import io.splitflow.tools.generate.ConfluentAvroTranscoder;
-import io.splitflow.tools.generate.Expectation;
 import io.splitflow.tools.generate.KafkaMessageWriter;
 import io.splitflow.tools.generate.Message;
 import io.splitflow.tools.generate.SensorGenerator;
+import io.splitflow.tools.generate.orders.OrderGenerator;
 import io.splitflow.tools.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,22 +47,32 @@ public final class Demo {
       DatasetConfig dataset = config.dataset(settings.format().dataset());
       kafka.createTopic(dataset.topic(), settings.partitions());
 
-      SensorGenerator generator = new SensorGenerator(settings.generator());
-      long produced =
-          KafkaMessageWriter.produce(
-              kafka.bootstrapServers(), dataset.topic(), encoded(generator, settings));
-      Expectation expectation = generator.expectation();
+      GoldTruth truth;
+      long produced;
+      if (settings.format() == DemoSettings.DemoFormat.ORDERS_JSON) {
+        OrderGenerator.Generated orders =
+            OrderGenerator.generate(settings.generator().records(), settings.generator().seed());
+        produced =
+            KafkaMessageWriter.produce(
+                kafka.bootstrapServers(), dataset.topic(), orders.messages().iterator());
+        truth = GoldTruth.orders(orders);
+      } else {
+        SensorGenerator generator = new SensorGenerator(settings.generator());
+        produced =
+            KafkaMessageWriter.produce(
+                kafka.bootstrapServers(), dataset.topic(), encoded(generator, settings));
+        truth = GoldTruth.readings(generator.expectation());
+      }
 
       SparkSession spark = SparkSessions.getOrCreate("splitflow-demo", config.spark());
-      DemoTables tables = new DemoTables(spark, dataset);
+      DemoTables tables = new DemoTables(spark, dataset, truth);
       List<DemoSummary.JobTiming> timings = new ArrayList<>();
       timings.add(time(spark, config, dataset, JobName.INGEST, new IngestJob(), produced));
       long raw = tables.rawCount();
       timings.add(time(spark, config, dataset, JobName.DESERIALIZE, new DeserializeJob(), raw));
       long bronze = tables.bronzeCount();
       timings.add(time(spark, config, dataset, JobName.MERGE, new MergeJob(), bronze));
-      return tables.summarize(
-          produced, expectation, timings, settings.lake().toAbsolutePath().toString());
+      return tables.summarize(produced, timings, settings.lake().toAbsolutePath().toString());
     }
   }
 

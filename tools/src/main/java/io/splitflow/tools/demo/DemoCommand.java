@@ -41,7 +41,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--config",
-      description = "The config with the sensor_readings dataset (default conf/local.yaml).")
+      description =
+          "The config with the demo's dataset (default conf/local.yaml, conf/orders.yaml for"
+              + " --dataset orders).")
   Path config;
 
   @Option(names = "--json", description = "Print the summary as one JSON object on the last line.")
@@ -57,6 +59,14 @@ public final class DemoCommand implements Callable<Integer> {
   String format;
 
   @Option(
+      names = "--dataset",
+      defaultValue = "sensor_readings",
+      description =
+          "sensor_readings (flat readings, in --format) or orders (nested orders in JSON: a"
+              + " customer with an address, line items with decimal prices, tags, attributes).")
+  String dataset;
+
+  @Option(
       names = "--merge-mode",
       description = "scd1 or scd2; overrides the dataset's merge.mode for this run.")
   String mergeMode;
@@ -65,10 +75,6 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path configFile =
-        config != null
-            ? config
-            : Path.of(System.getProperty("splitflow.home", ".")).resolve("conf/local.yaml");
     GeneratorSettings settings;
     try {
       settings = generator.settings(records);
@@ -76,13 +82,26 @@ public final class DemoCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     DemoSettings.DemoFormat demoFormat =
-        switch (format) {
-          case "json" -> DemoSettings.DemoFormat.JSON;
-          case "avro-confluent" -> DemoSettings.DemoFormat.AVRO_CONFLUENT;
+        switch (dataset + "/" + format) {
+          case "sensor_readings/json" -> DemoSettings.DemoFormat.JSON;
+          case "sensor_readings/avro-confluent" -> DemoSettings.DemoFormat.AVRO_CONFLUENT;
+          case "orders/json" -> DemoSettings.DemoFormat.ORDERS_JSON;
           default ->
               throw new ParameterException(
-                  spec.commandLine(), "--format: '" + format + "' is not json or avro-confluent");
+                  spec.commandLine(),
+                  dataset.equals("orders") || dataset.equals("sensor_readings")
+                      ? "--format: '"
+                          + format
+                          + "' is not json or avro-confluent"
+                          + (dataset.equals("orders") ? " (orders: json only)" : "")
+                      : "--dataset: '" + dataset + "' is not sensor_readings or orders");
         };
+    Path configFile =
+        config != null
+            ? config
+            : Path.of(System.getProperty("splitflow.home", "."))
+                .resolve("conf")
+                .resolve(demoFormat.configFile());
     List<String> overrides = new ArrayList<>();
     if (mergeMode != null) {
       overrides.add("datasets." + demoFormat.dataset() + ".merge.mode=" + mergeMode);

@@ -20,19 +20,28 @@ public record DemoSettings(
     overrides = List.copyOf(overrides);
   }
 
-  /** The wire formats the demo can produce, each with its dataset in conf/local.yaml. */
+  /** The data and wire formats the demo can produce, each with its dataset and shipped config. */
   public enum DemoFormat {
-    JSON("sensor_readings"),
-    AVRO_CONFLUENT("sensor_readings_avro");
+    JSON("sensor_readings", "local.yaml"),
+    AVRO_CONFLUENT("sensor_readings_avro", "local.yaml"),
+    /** Nested orders (structs, arrays, maps, decimals) as JSON. */
+    ORDERS_JSON("orders", "orders.yaml");
 
     private final String dataset;
+    private final String configFile;
 
-    DemoFormat(String dataset) {
+    DemoFormat(String dataset, String configFile) {
       this.dataset = dataset;
+      this.configFile = configFile;
     }
 
     public String dataset() {
       return dataset;
+    }
+
+    /** The file of conf/ that holds {@link #dataset}. */
+    public String configFile() {
+      return configFile;
     }
   }
 }

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.not;
 import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.TableLayer;
 import io.splitflow.common.schema.TableSchemas;
-import io.splitflow.tools.generate.Expectation;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,15 +20,14 @@ import scala.jdk.javaapi.CollectionConverters;
 /** Reads the demo's tables back and checks them against the generator's expectation. */
 final class DemoTables {
   private static final String SCD2_CURRENT = "_is_current";
-  private static final String[] BUSINESS = {
-    "sensor_id", "reading_date", "value", "unit", "event_time"
-  };
   private final SparkSession spark;
   private final DatasetConfig dataset;
+  private final GoldTruth truth;
 
-  DemoTables(SparkSession spark, DatasetConfig dataset) {
+  DemoTables(SparkSession spark, DatasetConfig dataset, GoldTruth truth) {
     this.spark = spark;
     this.dataset = dataset;
+    this.truth = truth;
   }
 
   Dataset<Row> table(TableLayer layer) {
@@ -44,8 +42,7 @@ final class DemoTables {
     return table(TableLayer.BRONZE).count();
   }
 
-  DemoSummary summarize(
-      long produced, Expectation expectation, List<DemoSummary.JobTiming> timings, String lake) {
+  DemoSummary summarize(long produced, List<DemoSummary.JobTiming> timings, String lake) {
     long raw = rawCount();
     long bronze = bronzeCount();
     Dataset<Row> deadLetters = table(TableLayer.DEAD_LETTER);
@@ -55,13 +52,17 @@ final class DemoTables {
         deadLetters.groupBy("error_class").count().orderBy(desc("count")).collectAsList()) {
       byReason.put(row.getString(0), row.getLong(1));
     }
+    List<String> business = truth.businessColumns();
     Dataset<Row> gold =
         current(table(TableLayer.GOLD))
-            .select(BUSINESS[0], BUSINESS[1], BUSINESS[2], BUSINESS[3], BUSINESS[4]);
+            .select(
+                business.stream()
+                    .map(org.apache.spark.sql.functions::col)
+                    .toArray(org.apache.spark.sql.Column[]::new));
     long goldCount = gold.count();
-    Dataset<Row> expected = expectation.expectedGold(spark);
-    long missing = expected.except(gold).count();
-    long unexpected = gold.except(expected).count();
+    GoldTruth.Diff diff = truth.diff(spark, gold);
+    long missing = diff.missing();
+    long unexpected = diff.unexpected();
 
     List<DemoSummary.Check> checks = new ArrayList<>();
     checks.add(
@@ -74,15 +75,15 @@ final class DemoTables {
     checks.add(
         check(
             "dead letters = bad records produced",
-            dead == expectation.invalidRecords(),
-            dead + " dead letters, " + expectation.invalidRecords() + " bad records produced"));
+            dead == truth.invalidRecords(),
+            dead + " dead letters, " + truth.invalidRecords() + " bad records produced"));
     checks.add(
         check(
-            "gold = latest reading per key",
-            missing == 0 && unexpected == 0 && goldCount == expectation.latestPerKey().size(),
+            truth.goldCheckName(),
+            missing == 0 && unexpected == 0 && goldCount == truth.keys(),
             goldCount
                 + " gold rows for "
-                + expectation.latestPerKey().size()
+                + truth.keys()
                 + " keys; "
                 + missing
                 + " expected rows missing, "
@@ -90,16 +91,16 @@ final class DemoTables {
                 + " unexpected"));
 
     List<Map<String, Object>> sample = new ArrayList<>();
-    for (Row row : gold.orderBy(col("sensor_id"), col("reading_date")).limit(5).collectAsList()) {
+    for (Row row : gold.orderBy(col(business.get(0))).limit(5).collectAsList()) {
       Map<String, Object> values = new LinkedHashMap<>();
-      for (int i = 0; i < BUSINESS.length; i++) {
+      for (int i = 0; i < business.size(); i++) {
         Object value = row.get(i);
         if (value instanceof Timestamp timestamp) {
           value = timestamp.toInstant().toString();
         } else if (value != null && !(value instanceof Number)) {
           value = value.toString();
         }
-        values.put(BUSINESS[i], value);
+        values.put(business.get(i), value);
       }
       sample.add(values);
     }
@@ -110,7 +111,7 @@ final class DemoTables {
         dead,
         byReason,
         goldCount,
-        expectation.latestPerKey().size(),
+        truth.keys(),
         sample,
         history(2),
         mergeEvents(),
@@ -135,7 +136,8 @@ final class DemoTables {
   /** In scd2, the full history of a few keys that have several versions; empty in scd1. */
   List<Map<String, Object>> history(int keys) {
     Dataset<Row> gold = table(TableLayer.GOLD);
-    if (!List.of(gold.columns()).contains(SCD2_CURRENT)) {
+    if (!List.of(gold.columns()).contains(SCD2_CURRENT)
+        || !List.of(gold.columns()).contains("sensor_id")) {
       return List.of();
     }
     Dataset<Row> chosen =

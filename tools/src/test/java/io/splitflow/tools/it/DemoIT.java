@@ -60,4 +60,27 @@ class DemoIT {
     assertThat(summary.deadLettersByReason())
         .containsOnlyKeys("MALFORMED_AVRO", "BAD_MAGIC_BYTE", "UNKNOWN_SCHEMA_ID");
   }
+
+  @Test
+  void ordersDemoChecksNestedGoldValueForValue() throws Exception {
+    DemoSummary summary =
+        Demo.run(
+            new DemoSettings(
+                GeneratorSettings.defaults(800),
+                DemoSettings.DemoFormat.ORDERS_JSON,
+                2,
+                Path.of("..", "conf", "orders.yaml"),
+                dir.resolve("orders-lake"),
+                java.util.List.of()));
+
+    assertThat(summary.checks())
+        .allSatisfy(
+            check -> assertThat(check.passed()).as(check.name() + ": " + check.detail()).isTrue());
+    assertThat(summary.checks())
+        .extracting(DemoSummary.Check::name)
+        .contains("gold = newest valid version per order, value for value");
+    assertThat(summary.deadLettersByReason())
+        .containsOnlyKeys("MALFORMED_JSON", "MISSING_FIELD", "WRONG_TYPE", "OUT_OF_RANGE");
+    assertThat(summary.gold()).isEqualTo(summary.expectedGold()).isGreaterThan(150);
+  }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.splitflow.common.config.TableLayer;
-import io.splitflow.tools.it.Orders.Order;
+import io.splitflow.tools.generate.orders.Orders;
+import io.splitflow.tools.generate.orders.Orders.Order;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.splitflow.tools.it;
+package io.splitflow.tools.generate.orders;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,29 +20,30 @@ import org.apache.spark.sql.Row;
 import scala.collection.JavaConverters;
 
 /**
- * The orders of conf/orders.yaml as the test's own model: random versions (unicode names, ids
+ * The orders of conf/orders.yaml as a model of their own: random versions (unicode names, ids
  * beyond 2^53, null and empty nested values, maps in random key order), their JSON, and the value
- * gold must hold for each, computed here without the project's code.
+ * gold must hold for each, computed here without the jobs' code (the demo and the tests check gold
+ * against it).
  */
-final class Orders {
+public final class Orders {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   /** Beyond 2^53: a double could not hold these ids. */
-  static final long FIRST_ID = (1L << 53) + 1;
+  public static final long FIRST_ID = (1L << 53) + 1;
 
   private static final Instant BASE = Instant.parse("2026-11-01T00:00:00Z");
   private static final String[] NAMES = {"Ada", "Zoë", "Þórr", "李雷", "O'Brien", "\"quoted\""};
   private static final String[] CITIES = {"Oslo", "Kraków", "São Paulo", "東京"};
   private static final String[] STATUSES = {"placed", "paid", "shipped", "delivered"};
 
-  record Address(String street, String city, String country) {}
+  public record Address(String street, String city, String country) {}
 
-  record Customer(long id, String name, Address address) {}
+  public record Customer(long id, String name, Address address) {}
 
-  record Item(String sku, Integer qty, BigDecimal price) {}
+  public record Item(String sku, Integer qty, BigDecimal price) {}
 
-  record Order(
+  public record Order(
       long id,
       Instant updatedAt,
       String status,
@@ -55,7 +56,7 @@ final class Orders {
   private Orders() {}
 
   /** {@code count} versions of order {@code id}, a minute apart from {@code minute} on. */
-  static List<Order> versions(Random random, long id, int minute, int count) {
+  public static List<Order> versions(Random random, long id, int minute, int count) {
     List<Order> versions = new ArrayList<>();
     for (int v = 0; v < count; v++) {
       versions.add(order(random, id, BASE.plusSeconds(60L * (minute + v) + random.nextInt(59))));
@@ -63,7 +64,7 @@ final class Orders {
     return versions;
   }
 
-  static Order order(Random random, long id, Instant at) {
+  public static Order order(Random random, long id, Instant at) {
     Address address =
         random.nextInt(5) == 0
             ? null
@@ -111,7 +112,7 @@ final class Orders {
   }
 
   /** The order as its producer writes it. */
-  static ObjectNode json(Order order) {
+  public static ObjectNode json(Order order) {
     ObjectNode node = JSON.createObjectNode();
     node.put("order_id", order.id());
     node.put("updated_at", order.updatedAt().toString());
@@ -149,7 +150,7 @@ final class Orders {
     return node;
   }
 
-  static String text(ObjectNode node) {
+  public static String text(ObjectNode node) {
     try {
       return JSON.writeValueAsString(node);
     } catch (Exception e) {
@@ -158,7 +159,7 @@ final class Orders {
   }
 
   /** Gold's business columns of {@code order}, as {@link #columns} reads them from a gold row. */
-  static List<Object> expected(Order order) {
+  public static List<Object> expected(Order order) {
     Address a = order.customer().address();
     List<Object> items = new ArrayList<>();
     for (Item item : order.items()) {
@@ -182,12 +183,12 @@ final class Orders {
         plain(order.total()));
   }
 
-  static final String[] COLUMNS = {
+  public static final String[] COLUMNS = {
     "order_id", "updated_at", "status", "customer", "items", "tags", "attributes", "total"
   };
 
   /** A gold row's business columns as plain Java values: lists for structs and arrays. */
-  static List<Object> columns(Row row) {
+  public static List<Object> columns(Row row) {
     List<Object> values = new ArrayList<>();
     for (String column : COLUMNS) {
       values.add(plainValue(row.get(row.fieldIndex(column))));
