@@ -2,6 +2,7 @@ package io.splitflow.deserialize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitflow.common.config.TableLayer;
+import io.splitflow.common.config.UnknownFields;
 import io.splitflow.common.job.CheckpointLock;
 import io.splitflow.common.job.FaultPoints;
 import io.splitflow.common.job.JobContext;
@@ -95,6 +96,10 @@ final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
           context.dataset().name(),
           batchId,
           columnNames(batch.addedColumns()));
+      options.put(Transactions.MERGE_SCHEMA, "true");
+    }
+    if (context.dataset().decode().unknownFields() == UnknownFields.KEEP) {
+      // adds _extra to a bronze table made before the dataset kept unknown fields
       options.put(Transactions.MERGE_SCHEMA, "true");
     }
     Transactions.appendOnce(batch.bronze(), bronze, txnAppId, batchId, options);

@@ -67,6 +67,9 @@ final class DatasetBinder {
     FieldsBinder.requireDecodable(schema, format, decode.envelope());
     SchemaEvolution evolution =
         Choices.of(node.child("schema-evolution"), SchemaEvolution.class, SchemaEvolution.NONE);
+    if (decode.unknownFields() == UnknownFields.KEEP) {
+      requireKeepable(node, format, decode.envelope(), evolution);
+    }
     return new DatasetConfig(
         name,
         node.child("topic").string(),
@@ -84,6 +87,31 @@ final class DatasetBinder {
         freshnessSlo(node.child("freshness-slo")),
         SizingBinder.bind(node.child("sizing")),
         SchemaGrowthBinder.bind(node.child("schema-growth"), evolution));
+  }
+
+  /**
+   * {@code unknown-fields: keep} is the JSON decoder's (the other formats have no field outside
+   * their schema to keep), and excludes {@code schema-evolution: add-columns}, which turns the same
+   * fields into columns.
+   */
+  private static void requireKeepable(
+      ConfigNode node, DataFormat format, Envelope envelope, SchemaEvolution evolution) {
+    ConfigNode keep = node.child("unknown-fields");
+    if (format != DataFormat.JSON || envelope != Envelope.NONE) {
+      throw ConfigErrors.invalid(
+          keep.path(),
+          "keep",
+          "is supported with format json without an envelope only; format "
+              + format.configName()
+              + (envelope == Envelope.NONE ? "" : " with envelope debezium")
+              + " decodes the schema's fields only");
+    }
+    if (evolution == SchemaEvolution.ADD_COLUMNS) {
+      throw ConfigErrors.invalid(
+          keep.path(),
+          "keep",
+          "excludes schema-evolution: add-columns, which makes unknown fields columns; choose one");
+    }
   }
 
   private static Optional<Duration> freshnessSlo(ConfigNode node) {

@@ -10,6 +10,12 @@ public final class TableSchemas {
   public static final String INGESTED_AT = "_ingested_at";
   public static final String DESERIALIZED_AT = "_deserialized_at";
 
+  /**
+   * In bronze, with {@code unknown-fields: keep}: the fields the schema does not declare, as a
+   * VARIANT object keyed by their paths.
+   */
+  public static final String EXTRA = "_extra";
+
   /** True for a delete: a Kafka tombstone or a change event that deletes its key. */
   public static final String DELETED = "_deleted";
 
@@ -57,6 +63,12 @@ public final class TableSchemas {
         .add(SOURCE, source())
         .add(INGESTED_AT, DataTypes.TimestampType)
         .add(DESERIALIZED_AT, DataTypes.TimestampType);
+  }
+
+  /** Bronze's layout, with the VARIANT {@link #EXTRA} last when {@code extra}. */
+  public static StructType bronze(List<FieldSpec> fields, boolean extra) {
+    StructType bronze = bronze(fields);
+    return extra ? bronze.add(EXTRA, DataTypes.VariantType) : bronze;
   }
 
   public static StructType deadLetter() {

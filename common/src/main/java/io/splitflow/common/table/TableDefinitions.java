@@ -61,7 +61,9 @@ public final class TableDefinitions {
     return define(
         dataset,
         TableLayer.BRONZE,
-        TableSchemas.bronze(dataset.fields()),
+        TableSchemas.bronze(
+            dataset.fields(),
+            dataset.decode().unknownFields() == io.splitflow.common.config.UnknownFields.KEEP),
         List.of(),
         Map.of(CHECKPOINT_INTERVAL, APPEND_CHECKPOINT_INTERVAL));
   }

@@ -160,4 +160,20 @@ class FieldTypesConfigTest {
                             new FieldSpec("price", FieldType.decimal(10, 2), false)))),
                 false));
   }
+
+  @Test
+  void unknownFieldsKeepIsForPlainJsonWithoutColumnEvolution() {
+    assertThat(dataset("    unknown-fields: keep\n" + FIELDS + MERGE).decode().unknownFields())
+        .isEqualTo(UnknownFields.KEEP);
+    rejected(
+        "    unknown-fields: keep\n    schema-evolution: add-columns\n" + FIELDS + MERGE,
+        "datasets.d.unknown-fields: 'keep' excludes schema-evolution: add-columns, which makes"
+            + " unknown fields columns; choose one");
+    rejected(
+        "    unknown-fields: keep\n    envelope: debezium\n"
+            + "    fields: [{ name: id, type: long, required: true }]\n"
+            + "    merge: { keys: id, sequence-by: id }\n",
+        "datasets.d.unknown-fields: 'keep' is supported with format json without an envelope only;"
+            + " format json with envelope debezium decodes the schema's fields only");
+  }
 }

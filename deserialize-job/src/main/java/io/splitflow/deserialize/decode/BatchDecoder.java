@@ -41,21 +41,28 @@ public final class BatchDecoder {
   public static final String RAW = "_raw";
 
   private final List<FieldSpec> fields;
+  private final boolean extra;
   private final UserDefinedFunction udf;
 
   public BatchDecoder(
       List<FieldSpec> fields, RecordDecoder decoder, TombstoneKeyDecoder tombstones) {
     this.fields = List.copyOf(fields);
+    this.extra = decoder.keepsExtra();
+    StructType row = SparkTypes.struct(fields);
+    if (extra) {
+      row = row.add(TableSchemas.EXTRA, DataTypes.StringType);
+    }
+    int width = row.size();
     StructType resultType =
         new StructType()
-            .add("row", SparkTypes.struct(fields))
+            .add("row", row)
             .add("deleted", DataTypes.BooleanType)
             .add("error_class", DataTypes.StringType)
             .add("error_message", DataTypes.StringType);
     UDF5<byte[], byte[], String, Integer, Long, Row> decode =
         (key, value, topic, partition, offset) -> {
           try {
-            return decodeOne(decoder, tombstones, key, value);
+            return decodeOne(decoder, tombstones, key, value, width);
           } catch (OutOfMemoryError e) {
             throw outOfMemory(topic, partition, offset, value, e);
           }
@@ -71,6 +78,12 @@ public final class BatchDecoder {
    */
   static Row decodeOne(
       RecordDecoder decoder, TombstoneKeyDecoder tombstones, byte[] key, byte[] value) {
+    return decodeOne(decoder, tombstones, key, value, 0);
+  }
+
+  /** As above, the row's values padded with nulls to {@code width}. */
+  static Row decodeOne(
+      RecordDecoder decoder, TombstoneKeyDecoder tombstones, byte[] key, byte[] value, int width) {
     boolean tombstone = value == null;
     DecodeResult result;
     try {
@@ -92,9 +105,13 @@ public final class BatchDecoder {
                   + (value == null ? 0 : value.length)
                   + "-byte value)");
     }
+    // a tombstone's key gives no extra fields: its row is one value short of the decoder's
+    Object[] values =
+        result.ok() && result.values().length < width
+            ? java.util.Arrays.copyOf(result.values(), width)
+            : result.values();
     return result.ok()
-        ? RowFactory.create(
-            RowFactory.create(result.values()), tombstone || result.deleted(), null, null)
+        ? RowFactory.create(RowFactory.create(values), tombstone || result.deleted(), null, null)
         : RowFactory.create(null, null, result.error().name(), result.message());
   }
 
@@ -137,6 +154,9 @@ public final class BatchDecoder {
     for (FieldSpec field : fields) {
       columns.add(col(RESULT + ".row." + field.name()).as(field.name()));
     }
+    if (extra) {
+      columns.add(col(RESULT + ".row." + TableSchemas.EXTRA).as(TableSchemas.EXTRA));
+    }
     columns.add(col(RESULT + ".deleted").as(TableSchemas.DELETED));
     List<Column> raw = new ArrayList<>();
     for (String rawColumn : TableSchemas.raw().fieldNames()) {
@@ -164,7 +184,10 @@ public final class BatchDecoder {
     return col(RESULT + ".error_class");
   }
 
-  /** Bronze rows from decoded rows: business fields, {@code _deleted}, provenance. */
+  /**
+   * Bronze rows from decoded rows: business fields, {@code _deleted}, provenance, and (with {@code
+   * unknown-fields: keep}) the unknown fields as the VARIANT {@code _extra}, last.
+   */
   public static Dataset<Row> toBronze(Dataset<Row> decodedRows, List<FieldSpec> fields) {
     List<Column> columns = new ArrayList<>();
     for (FieldSpec field : fields) {
@@ -180,6 +203,10 @@ public final class BatchDecoder {
             .as(TableSchemas.SOURCE));
     columns.add(col(RAW + ".ingested_at").as(TableSchemas.INGESTED_AT));
     columns.add(current_timestamp().as(TableSchemas.DESERIALIZED_AT));
+    if (java.util.Arrays.asList(decodedRows.columns()).contains(TableSchemas.EXTRA)) {
+      // written by the decoder, so always valid JSON
+      columns.add(functions.parse_json(col(TableSchemas.EXTRA)).as(TableSchemas.EXTRA));
+    }
     return decodedRows.select(columns.toArray(Column[]::new));
   }
 }

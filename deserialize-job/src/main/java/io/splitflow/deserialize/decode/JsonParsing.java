@@ -1,6 +1,7 @@
 package io.splitflow.deserialize.decode;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
@@ -12,6 +13,11 @@ public final class JsonParsing {
       JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
   private JsonParsing() {}
+
+  /** A generator writing JSON text into {@code out}, from the same factory. */
+  static JsonGenerator generator(java.io.Writer out) throws IOException {
+    return FACTORY.createGenerator(out);
+  }
 
   public static JsonParser parser(byte[] value) throws IOException {
     return FACTORY.createParser(value);

@@ -96,8 +96,13 @@ public final class JsonRecordDecoder implements RecordDecoder {
         if (unknownOccurrences == null) {
           unknownOccurrences = new HashMap<>();
         }
-        unknownField(name, unknownOccurrences.merge(name, 1, Integer::sum), problems);
-        p.skipChildren();
+        int occurrence = unknownOccurrences.merge(name, 1, Integer::sum);
+        if (occurrence == 1 && policy.unknownFields() == UnknownFieldPolicy.KEEP) {
+          problems.extra().copy(name, p);
+        } else {
+          unknownField(name, occurrence, problems);
+          p.skipChildren();
+        }
       } else if (++occurrences[position] > 1) {
         if (occurrences[position] == 2) {
           duplicate(name, problems);
@@ -113,7 +118,18 @@ public final class JsonRecordDecoder implements RecordDecoder {
             DecodeError.MISSING_FIELD, "required field '" + fields[i].name() + "' is missing");
       }
     }
+    if (keepsExtra()) {
+      Object[] withExtra = java.util.Arrays.copyOf(values, fields.length + 1);
+      withExtra[fields.length] = problems.extraJson();
+      return problems.result(withExtra);
+    }
     return problems.result(values);
+  }
+
+  /** With {@code unknown-fields: keep}: one more value after the fields, the extra fields' JSON. */
+  @Override
+  public boolean keepsExtra() {
+    return policy.unknownFields() == UnknownFieldPolicy.KEEP;
   }
 
   private void unknownField(String name, int occurrence, Problems problems) {

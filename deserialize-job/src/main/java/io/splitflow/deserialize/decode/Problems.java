@@ -12,6 +12,20 @@ public final class Problems {
   private DecodeError first;
   private StringBuilder messages;
   private int count;
+  private ExtraFields extra;
+
+  /** The record's unknown fields kept so far, created at the first. */
+  ExtraFields extra() throws java.io.IOException {
+    if (extra == null) {
+      extra = new ExtraFields();
+    }
+    return extra;
+  }
+
+  /** The JSON object of the unknown fields kept, or null if none was. */
+  String extraJson() throws java.io.IOException {
+    return extra == null ? null : extra.json();
+  }
 
   public void add(DecodeError error, String message) {
     count++;

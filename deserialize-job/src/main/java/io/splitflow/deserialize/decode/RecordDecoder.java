@@ -9,4 +9,12 @@ import java.io.Serializable;
  */
 public interface RecordDecoder extends Serializable {
   DecodeResult decode(byte[] value);
+
+  /**
+   * Whether a decoded record has one more value after the dataset's fields: the JSON text of the
+   * fields the schema does not declare (or null), which bronze keeps in {@code _extra}.
+   */
+  default boolean keepsExtra() {
+    return false;
+  }
 }

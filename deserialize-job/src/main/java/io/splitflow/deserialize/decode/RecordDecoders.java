@@ -6,7 +6,6 @@ import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.Envelope;
 import io.splitflow.common.config.ProtobufSettings;
 import io.splitflow.common.config.RegistrySettings;
-import io.splitflow.common.config.UnknownFields;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.deserialize.decode.avro.AvroRecordDecoder;
 import io.splitflow.deserialize.decode.avro.ConfluentAvroDecoder;
@@ -66,9 +65,11 @@ public final class RecordDecoders {
   }
 
   public static UnknownFieldPolicy unknownFields(DatasetConfig dataset) {
-    return dataset.decode().unknownFields() == UnknownFields.DEAD_LETTER
-        ? UnknownFieldPolicy.DEAD_LETTER
-        : UnknownFieldPolicy.IGNORE;
+    return switch (dataset.decode().unknownFields()) {
+      case DEAD_LETTER -> UnknownFieldPolicy.DEAD_LETTER;
+      case KEEP -> UnknownFieldPolicy.KEEP;
+      case IGNORE -> UnknownFieldPolicy.IGNORE;
+    };
   }
 
   private static String avroSchema(DatasetConfig dataset) {

@@ -5,5 +5,7 @@ public enum UnknownFieldPolicy {
   /** Skip it, with anything nested in it. */
   IGNORE,
   /** Fail the record with {@link DecodeError#UNKNOWN_FIELD}, so it goes to the dead letters. */
-  DEAD_LETTER
+  DEAD_LETTER,
+  /** Keep it, with its value as it came, in the record's {@link ExtraFields}. */
+  KEEP
 }

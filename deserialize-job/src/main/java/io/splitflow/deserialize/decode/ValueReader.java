@@ -113,6 +113,9 @@ final class ValueReader {
         }
         if (!unknown.add(name)) {
           duplicate(nested, problems);
+        } else if (policy.unknownFields() == UnknownFieldPolicy.KEEP) {
+          problems.extra().copy(path + "." + name, p);
+          continue;
         } else if (policy.unknownFields() == UnknownFieldPolicy.DEAD_LETTER) {
           problems.add(
               DecodeError.UNKNOWN_FIELD, "unknown field '" + nested + "' (not in the schema)");

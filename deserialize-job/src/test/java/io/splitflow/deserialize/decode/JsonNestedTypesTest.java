@@ -287,4 +287,33 @@ class JsonNestedTypesTest {
     // the default refuses
     assertThat(decode(fields, "{'f':19.995}").error()).isEqualTo(DecodeError.WRONG_TYPE);
   }
+
+  @Test
+  void keptUnknownFieldsComeAsOneJsonObjectKeyedByTheirPaths() {
+    List<FieldSpec> fields =
+        List.of(
+            new FieldSpec("id", FieldType.LONG, true),
+            new FieldSpec("customer", FieldType.parse("struct<id: long>"), false));
+    JsonRecordDecoder keep = new JsonRecordDecoder(fields, UnknownFieldPolicy.KEEP);
+
+    DecodeResult result =
+        keep.decode(
+            json(
+                "{'colour':'red','id':1,'customer':{'id':3,'vip':true,'x':{'a':[1,2.50]}},"
+                    + "'n':null,'big':123456789012345678901234567890}"));
+    assertThat(result.message()).isNull();
+    assertThat(keep.keepsExtra()).isTrue();
+    assertThat(result.values())
+        .containsExactly(
+            1L,
+            RowFactory.create(3L),
+            "{\"colour\":\"red\",\"customer.vip\":true,\"customer.x\":{\"a\":[1,2.50]},"
+                + "\"n\":null,\"big\":123456789012345678901234567890}");
+    // none kept: null, not an empty object
+    assertThat(keep.decode(json("{'id':2}")).values()).containsExactly(2L, null, null);
+    // a field twice is still a duplicate, kept or not
+    assertThat(keep.decode(json("{'id':2,'x':1,'x':2}")).message())
+        .isEqualTo("field 'x' appears twice");
+    assertThat(new JsonRecordDecoder(fields, UnknownFieldPolicy.IGNORE).keepsExtra()).isFalse();
+  }
 }

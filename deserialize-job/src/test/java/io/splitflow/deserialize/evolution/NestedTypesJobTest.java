@@ -66,4 +66,29 @@ class NestedTypesJobTest {
                 "field 'items[0].price': expected decimal(10,2), found number 5.001 (more than 2"
                     + " digits after the point)"));
   }
+
+  @Test
+  void keptUnknownFieldsAreQueryableInBronzesVariantColumn() throws Exception {
+    Lake lake = new Lake(dir, "    unknown-fields: keep\n" + ORDERS);
+    lake.produce(
+        "{\"id\":1,\"colour\":\"red\",\"customer\":{\"id\":10,\"tier\":{\"level\":3}}}",
+        "{\"id\":2,\"customer\":{\"id\":11}}",
+        "{\"id\":3,\"customer\":\"not a struct\",\"colour\":\"blue\"}");
+    lake.deserialize();
+
+    assertThat(lake.bronze().schema().apply("_extra").dataType().simpleString())
+        .isEqualTo("variant");
+    assertThat(
+            lake.bronze()
+                .orderBy("id")
+                .selectExpr(
+                    "id",
+                    "variant_get(_extra, '$.colour', 'string')",
+                    "variant_get(_extra, '$[\"customer.tier\"].level', 'int')")
+                .collectAsList())
+        .containsExactly(RowFactory.create(1L, "red", 3), RowFactory.create(2L, null, null));
+    // a record that fails keeps nothing anywhere but its dead letter
+    assertThat(lake.deadLetters().select("error_class").collectAsList())
+        .containsExactly(RowFactory.create("WRONG_TYPE"));
+  }
 }
