@@ -114,7 +114,7 @@ final class FieldsBinder {
       String path = bound.typePath().apply(i);
       boolean listed = path.endsWith("].type");
       String why =
-          envelope != Envelope.DEBEZIUM && format == DataFormat.PROTOBUF
+          envelope != Envelope.DEBEZIUM && format.isProtobuf()
               ? "protobuf has no short, byte or timestamp_ntz type; use int or timestamp"
               : (type.isNested() || type instanceof FieldType.Decimal
                       ? "nested and decimal types"
@@ -140,9 +140,9 @@ final class FieldsBinder {
       return everyFormat(type);
     }
     return switch (format) {
-      case JSON -> true;
+      case JSON, JSON_CONFLUENT -> true;
       case AVRO, AVRO_CONFLUENT -> everyFormat(type);
-      case PROTOBUF -> protobufReads(type);
+      case PROTOBUF, PROTOBUF_CONFLUENT -> protobufReads(type);
     };
   }
 

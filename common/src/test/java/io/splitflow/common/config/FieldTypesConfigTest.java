@@ -74,7 +74,7 @@ class FieldTypesConfigTest {
   @Test
   void protobufFieldsTakeNestedAndDecimalTypesButNotThoseProtobufLacks() throws Exception {
     Files.writeString(dir.resolve("d.desc"), "");
-    for (String format : List.of("protobuf")) {
+    for (String format : List.of("protobuf", "protobuf-confluent")) {
       String protobuf =
           "    format: " + format + "\n    protobuf: { descriptor-file: d.desc, message: M }\n";
       assertThat(dataset(protobuf + FIELDS + MERGE).fields()).hasSize(4);
@@ -87,6 +87,11 @@ class FieldTypesConfigTest {
               + format
               + "; protobuf has no short, byte or timestamp_ntz type; use int or timestamp");
     }
+  }
+
+  @Test
+  void jsonConfluentFieldsTakeEveryType() {
+    assertThat(dataset("    format: json-confluent\n" + FIELDS + MERGE).fields()).hasSize(4);
   }
 
   @Test
