@@ -12,7 +12,14 @@ public enum DataFormat {
   /**
    * Protocol Buffers, described by a compiled descriptor set ({@code protoc --descriptor_set_out}).
    */
-  PROTOBUF;
+  PROTOBUF,
+  /**
+   * Confluent wire format: magic byte 0, 4-byte schema id, the message-index array, then protobuf
+   * binary of the message type the indexes pick in the configured descriptor set's file.
+   */
+  PROTOBUF_CONFLUENT,
+  /** Confluent wire format: magic byte 0, 4-byte schema id, then a JSON object. */
+  JSON_CONFLUENT;
 
   public String configName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -20,5 +27,10 @@ public enum DataFormat {
 
   public boolean isAvro() {
     return this == AVRO || this == AVRO_CONFLUENT;
+  }
+
+  /** Whether a descriptor set ({@code protobuf:}) describes the records. */
+  public boolean isProtobuf() {
+    return this == PROTOBUF || this == PROTOBUF_CONFLUENT;
   }
 }

@@ -73,7 +73,16 @@ final class DecodeBinder {
       ConfigNode node, DataFormat format, Path baseDir) {
     if (format != DataFormat.AVRO_CONFLUENT) {
       if (!node.isMissing()) {
-        throw ConfigErrors.invalid(node.path(), "{...}", "only applies to format avro-confluent");
+        throw ConfigErrors.invalid(
+            node.path(),
+            "{...}",
+            "only applies to format avro-confluent"
+                + (format == DataFormat.JSON_CONFLUENT || format == DataFormat.PROTOBUF_CONFLUENT
+                    ? "; "
+                        + format.configName()
+                        + " decodes with the dataset's own schema and"
+                        + " does not look schema ids up"
+                    : ""));
       }
       return Optional.empty();
     }
@@ -201,9 +210,10 @@ final class DecodeBinder {
 
   private static Optional<ProtobufSettings> protobuf(
       ConfigNode node, DataFormat format, Path baseDir) {
-    if (format != DataFormat.PROTOBUF) {
+    if (!format.isProtobuf()) {
       if (!node.isMissing()) {
-        throw ConfigErrors.invalid(node.path(), "{...}", "only applies to format protobuf");
+        throw ConfigErrors.invalid(
+            node.path(), "{...}", "only applies to format protobuf or protobuf-confluent");
       }
       return Optional.empty();
     }

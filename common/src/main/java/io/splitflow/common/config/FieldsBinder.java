@@ -113,6 +113,13 @@ final class FieldsBinder {
       }
       String path = bound.typePath().apply(i);
       boolean listed = path.endsWith("].type");
+      String why =
+          envelope != Envelope.DEBEZIUM && format.isProtobuf()
+              ? "protobuf has no short, byte or timestamp_ntz type; use int or timestamp"
+              : (type.isNested() || type instanceof FieldType.Decimal
+                      ? "nested and decimal types"
+                      : "short, byte, binary and timestamp_ntz")
+                  + " are supported for format json only so far";
       throw ConfigErrors.invalid(
           path,
           type.typeName(),
@@ -120,10 +127,7 @@ final class FieldsBinder {
               + "is not supported with "
               + reader
               + "; "
-              + (type.isNested() || type instanceof FieldType.Decimal
-                  ? "nested and decimal types"
-                  : "short, byte, binary and timestamp_ntz")
-              + " are supported for format json only so far");
+              + why);
     }
   }
 
@@ -136,10 +140,27 @@ final class FieldsBinder {
       return everyFormat(type);
     }
     return switch (format) {
-      case JSON -> true;
+      case JSON, JSON_CONFLUENT -> true;
       case AVRO, AVRO_CONFLUENT -> everyFormat(type);
-      case PROTOBUF -> everyFormat(type);
+      case PROTOBUF, PROTOBUF_CONFLUENT -> protobufReads(type);
     };
+  }
+
+  /**
+   * Protobuf has a type for everything but short, byte and timestamp_ntz; whether a decimal fits (a
+   * uint64) is the descriptor's business, checked when the decoder is built.
+   */
+  private static boolean protobufReads(FieldType type) {
+    if (type instanceof FieldType.Struct struct) {
+      return struct.fields().stream().allMatch(f -> protobufReads(f.type()));
+    }
+    if (type instanceof FieldType.Array array) {
+      return protobufReads(array.element());
+    }
+    if (type instanceof FieldType.Map map) {
+      return protobufReads(map.value());
+    }
+    return type != FieldType.SHORT && type != FieldType.BYTE && type != FieldType.TIMESTAMP_NTZ;
   }
 
   private static boolean everyFormat(FieldType type) {

@@ -193,7 +193,7 @@ class ConfigLoaderTest {
     assertRejected(
         VALID.replace("    topic: sensors", "    topic: sensors\n    format: xml"),
         "datasets.sensor_readings.format: 'xml' is not allowed; use one of json, avro, avro-confluent,"
-            + " protobuf");
+            + " protobuf, protobuf-confluent, json-confluent");
   }
 
   @Test

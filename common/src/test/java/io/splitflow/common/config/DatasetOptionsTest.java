@@ -167,6 +167,27 @@ class DatasetOptionsTest {
   }
 
   @Test
+  void confluentJsonAndProtobufDecodeWithTheirOwnSchemaAndTakeNoRegistry() throws Exception {
+    Files.writeString(dir.resolve("d.desc"), "");
+    String protobuf = "    protobuf: { descriptor-file: d.desc, message: shop.Order }\n";
+    DatasetConfig d = dataset("    format: protobuf-confluent\n" + protobuf + FIELDS + MERGE);
+    assertThat(d.format()).isEqualTo(DataFormat.PROTOBUF_CONFLUENT);
+    assertThat(d.decode().protobuf().orElseThrow().message()).isEqualTo("shop.Order");
+    assertThat(dataset("    format: json-confluent\n" + FIELDS + MERGE).format())
+        .isEqualTo(DataFormat.JSON_CONFLUENT);
+    rejected(
+        "    format: json-confluent\n" + FIELDS + MERGE + "    registry: { url: \"http://r\" }\n",
+        "datasets.d.registry: '{...}' only applies to format avro-confluent; json-confluent"
+            + " decodes with the dataset's own schema and does not look schema ids up");
+    rejected(
+        "    format: protobuf-confluent\n" + FIELDS + MERGE,
+        "datasets.d.protobuf: is required but missing");
+    rejected(
+        "    format: json-confluent\n" + protobuf + FIELDS + MERGE,
+        "datasets.d.protobuf: '{...}' only applies to format protobuf or protobuf-confluent");
+  }
+
+  @Test
   void rulesAreCheckedForShapeHere() {
     DatasetConfig d =
         dataset(

@@ -72,14 +72,31 @@ class FieldTypesConfigTest {
   }
 
   @Test
+  void protobufFieldsTakeNestedAndDecimalTypesButNotThoseProtobufLacks() throws Exception {
+    Files.writeString(dir.resolve("d.desc"), "");
+    for (String format : List.of("protobuf", "protobuf-confluent")) {
+      String protobuf =
+          "    format: " + format + "\n    protobuf: { descriptor-file: d.desc, message: M }\n";
+      assertThat(dataset(protobuf + FIELDS + MERGE).fields()).hasSize(4);
+      rejected(
+          protobuf
+              + FIELDS.replace("qty: int", "qty: short").replace("string>\"", "timestamp_ntz>\"")
+              + MERGE,
+          "datasets.d.fields[2].type: 'array<struct<sku: string, qty: short, price:"
+              + " decimal(10,2)>>' is not supported with format "
+              + format
+              + "; protobuf has no short, byte or timestamp_ntz type; use int or timestamp");
+    }
+  }
+
+  @Test
+  void jsonConfluentFieldsTakeEveryType() {
+    assertThat(dataset("    format: json-confluent\n" + FIELDS + MERGE).fields()).hasSize(4);
+  }
+
+  @Test
   void otherFormatsRefuseWhatTheyCannotDecodeYet() throws Exception {
     Files.writeString(dir.resolve("d.desc"), "");
-    rejected(
-        "    format: protobuf\n    protobuf: { descriptor-file: d.desc, message: M }\n"
-            + FIELDS
-            + MERGE,
-        "datasets.d.fields[2].type: 'array<struct<sku: string, qty: int, price: decimal(10,2)>>'"
-            + REFUSED.formatted("format protobuf"));
     rejected(
         "    envelope: debezium\n"
             + FIELDS.replace(
@@ -99,8 +116,8 @@ class FieldTypesConfigTest {
             + "      - { name: at, type: timestamp, required: true }\n"
             + "      - { name: n, type: short }\n"
             + MERGE,
-        "datasets.d.fields[2].type: 'short' is not supported with format protobuf; short, byte,"
-            + " binary and timestamp_ntz are supported for format json only so far");
+        "datasets.d.fields[2].type: 'short' is not supported with format protobuf; protobuf has"
+            + " no short, byte or timestamp_ntz type; use int or timestamp");
   }
 
   @Test

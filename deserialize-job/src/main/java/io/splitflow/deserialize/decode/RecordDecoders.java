@@ -11,6 +11,7 @@ import io.splitflow.deserialize.decode.avro.AvroRecordDecoder;
 import io.splitflow.deserialize.decode.avro.ConfluentAvroDecoder;
 import io.splitflow.deserialize.decode.debezium.DebeziumAvroDecoder;
 import io.splitflow.deserialize.decode.debezium.DebeziumJsonDecoder;
+import io.splitflow.deserialize.decode.protobuf.ConfluentProtobufDecoder;
 import io.splitflow.deserialize.decode.protobuf.ProtobufRecordDecoder;
 import io.splitflow.deserialize.decode.registry.CachingSchemaRegistry;
 import io.splitflow.deserialize.decode.registry.DirectorySchemaRegistry;
@@ -45,9 +46,16 @@ public final class RecordDecoders {
       case AVRO -> new AvroRecordDecoder(avroSchema(dataset), dataset.fields());
       case AVRO_CONFLUENT ->
           new ConfluentAvroDecoder(avroSchema(dataset), dataset.fields(), registry(dataset));
+      case JSON_CONFLUENT ->
+          new ConfluentJsonDecoder(new JsonRecordDecoder(dataset.fields(), unknownFields(dataset)));
       case PROTOBUF -> {
         ProtobufSettings protobuf = dataset.decode().protobuf().orElseThrow();
         yield new ProtobufRecordDecoder(
+            protobuf.descriptorFile(), protobuf.message(), dataset.fields());
+      }
+      case PROTOBUF_CONFLUENT -> {
+        ProtobufSettings protobuf = dataset.decode().protobuf().orElseThrow();
+        yield new ConfluentProtobufDecoder(
             protobuf.descriptorFile(), protobuf.message(), dataset.fields());
       }
     };

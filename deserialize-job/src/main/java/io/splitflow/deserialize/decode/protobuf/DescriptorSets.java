@@ -59,6 +59,16 @@ final class DescriptorSets {
     }
   }
 
+  /** The bytes of a descriptor set file; IllegalArgumentException naming it if unreadable. */
+  static byte[] read(String file) {
+    try {
+      return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file));
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "protobuf descriptor set " + file + " cannot be read: " + e, e);
+    }
+  }
+
   /**
    * The descriptor of {@code messageName} (fully qualified, without a leading dot); an
    * IllegalArgumentException naming {@code source} if the bytes are not a descriptor set, the

@@ -1,33 +1,27 @@
 package io.splitflow.deserialize.decode.protobuf;
 
-import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.DynamicMessage;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Parser;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.deserialize.decode.DecodeError;
 import io.splitflow.deserialize.decode.DecodeResult;
-import io.splitflow.deserialize.decode.Problems;
 import io.splitflow.deserialize.decode.RecordDecoder;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Decodes one Kafka message value, a serialized protobuf message, with a message type from a
  * compiled descriptor set ({@code protoc --include_imports --descriptor_set_out=x.desc}). The
- * dataset's fields are the message's top-level fields of the same names, checked when the decoder
- * is built: string, the 32- and 64-bit integers, float, double, bool, {@code
- * google.protobuf.Timestamp} for a timestamp, and a string holding yyyy-MM-dd for a date.
+ * dataset's fields are the message's top-level fields of the same names, their types checked when
+ * the decoder is built (see {@link ProtobufTypes}): scalars, a string holding yyyy-MM-dd for a
+ * date, {@code google.protobuf.Timestamp} for a timestamp, wrappers for their scalar, enums as
+ * their names, and messages, repeated fields and maps as structs, arrays and maps, to any depth.
  *
  * <p>Presence follows protobuf: a field that can tell unset from default (proto3 {@code optional},
- * a message, a oneof member, a proto2 field) is null when unset; a plain proto3 scalar that is
- * unset reads as its default ({@code ""}, 0, false), so a required string that is empty is not
- * missing. Unknown fields are ignored, as is a value sent with another wire type than the
- * descriptor's (protobuf keeps it as an unknown field). A uint32 beyond the int range is
- * OUT_OF_RANGE, and so is a uint64 beyond the long range; floats keep NaN and infinities.
+ * a message, a wrapper, a oneof member, a proto2 field) is null when unset; a plain proto3 scalar
+ * that is unset reads as its default ({@code ""}, 0, false), so a required string that is empty is
+ * not missing, and a repeated or map field as empty. Unknown fields are ignored, as is a value sent
+ * with another wire type than the descriptor's (protobuf keeps it as an unknown field). A uint32
+ * beyond the int range is OUT_OF_RANGE, and so is a uint64 beyond the long range (a decimal(20,0)
+ * holds them all); floats keep NaN and infinities.
  *
  * <p>Serializable for Spark: it carries the descriptor set's bytes, read once on the driver, so the
  * executors need not see the file, and rebuilds the descriptor and the parser lazily there.
@@ -40,7 +34,7 @@ public final class ProtobufRecordDecoder implements RecordDecoder {
   private final byte[] descriptorSet;
   private final String messageName;
   private final FieldSpec[] fields;
-  private transient volatile Bound bound;
+  private transient volatile MessageBinding binding;
 
   /**
    * IllegalArgumentException if the file cannot be read or is not a descriptor set, the message is
@@ -51,13 +45,8 @@ public final class ProtobufRecordDecoder implements RecordDecoder {
     this.descriptorSetFile = Objects.requireNonNull(descriptorSetFile, "descriptorSetFile");
     this.messageName = Objects.requireNonNull(messageName, "messageName");
     this.fields = fields.toArray(new FieldSpec[0]);
-    try {
-      this.descriptorSet = Files.readAllBytes(Path.of(descriptorSetFile));
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          "protobuf descriptor set " + descriptorSetFile + " cannot be read: " + e, e);
-    }
-    this.bound = bind();
+    this.descriptorSet = DescriptorSets.read(descriptorSetFile);
+    this.binding = bind();
   }
 
   @Override
@@ -65,36 +54,21 @@ public final class ProtobufRecordDecoder implements RecordDecoder {
     if (value == null) {
       return DecodeResult.failed(DecodeError.NULL_VALUE, "value is null (Kafka tombstone)");
     }
-    Bound b = bound();
-    DynamicMessage message;
-    try {
-      // partial: a proto2 required field that is unset is the dataset's business, not a parse error
-      message = b.parser().parsePartialFrom(value);
-    } catch (InvalidProtocolBufferException e) {
-      return DecodeResult.failed(
-          DecodeError.MALFORMED_PROTOBUF, "malformed protobuf: " + e.getMessage());
-    }
-    Problems problems = new Problems();
-    Object[] values = b.fields().values(message, problems);
-    return problems.result(values);
+    return binding().decode(value, 0);
   }
 
-  private Bound bound() {
-    Bound b = bound;
+  private MessageBinding binding() {
+    MessageBinding b = binding;
     if (b == null) {
       // a race only builds a second, equivalent binding
       b = bind();
-      bound = b;
+      binding = b;
     }
     return b;
   }
 
-  private Bound bind() {
-    Descriptor message = DescriptorSets.message(descriptorSet, descriptorSetFile, messageName);
-    return new Bound(
-        new ProtobufFields(message, fields),
-        DynamicMessage.getDefaultInstance(message).getParserForType());
+  private MessageBinding bind() {
+    return new MessageBinding(
+        DescriptorSets.message(descriptorSet, descriptorSetFile, messageName), fields);
   }
-
-  private record Bound(ProtobufFields fields, Parser<DynamicMessage> parser) {}
 }

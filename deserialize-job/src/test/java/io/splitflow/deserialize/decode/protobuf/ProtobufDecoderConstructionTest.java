@@ -102,20 +102,91 @@ class ProtobufDecoderConstructionTest {
   }
 
   @Test
-  void repeatedEnumAndOtherMessageFieldsAreRefused() {
+  void repeatedEnumAndOtherMessageFieldsAreRefusedAsScalars() {
     assertRefused(
         READING,
         List.of(new FieldSpec("tags", FieldType.STRING, false)),
         "field 'tags': protobuf type repeated string cannot be a string");
     assertRefused(
         READING,
-        List.of(new FieldSpec("status", FieldType.STRING, false)),
-        "field 'status': protobuf type enum sensors.Status cannot be a string");
+        List.of(new FieldSpec("status", FieldType.INT, false)),
+        "field 'status': protobuf type enum sensors.Status cannot be an int");
     assertRefused(
         READING,
         List.of(new FieldSpec("location", FieldType.TIMESTAMP, false)),
         "field 'location': protobuf type sensors.Location cannot be a timestamp (a timestamp"
             + " comes from a google.protobuf.Timestamp)");
+  }
+
+  @Test
+  void nestedTypesThatDoNotFitAreRefusedNamingTheirPathAndBothTypes() {
+    assertOrderRefused(
+        "items",
+        "array<struct<sku: string, price: float>>",
+        "field 'items[].price': protobuf type double cannot be a float");
+    assertOrderRefused(
+        "customer",
+        "struct<address: struct<zip: string>>",
+        "field 'customer.address.zip': message shop.Order.Customer.Address has no field named"
+            + " zip");
+    assertOrderRefused(
+        "stock",
+        "array<int>",
+        "field 'stock': protobuf type map<string, int32> cannot be an array<int>");
+    assertOrderRefused(
+        "lines",
+        "map<string, string>",
+        "field 'lines[]': protobuf type shop.Order.Item cannot be a string");
+    assertOrderRefused(
+        "items",
+        "struct<sku: string>",
+        "field 'items': protobuf type repeated shop.Order.Item cannot be a struct<sku: string>");
+    assertOrderRefused(
+        "id", "struct<id: long>", "field 'id': protobuf type int64 cannot be a struct<id: long>");
+    assertOrderRefused(
+        "coupon",
+        "long",
+        "field 'coupon': protobuf type google.protobuf.StringValue cannot be a long");
+    assertOrderRefused(
+        "id",
+        "decimal(20,0)",
+        "field 'id': protobuf type int64 cannot be a decimal(20,0) (a decimal comes from a uint64"
+            + " or fixed64, as decimal(20,0) or wider)");
+    assertOrderRefused(
+        "big",
+        "decimal(19,0)",
+        "field 'big': protobuf type uint64 cannot be a decimal(19,0) (a decimal comes from a"
+            + " uint64 or fixed64, as decimal(20,0) or wider)");
+  }
+
+  @Test
+  void wellKnownTypesCanAlsoBeReadAsTheStructsTheyAre() {
+    String file = ProtoFixtures.write(dir, OrderFixtures.orderSet());
+    List<FieldSpec> fields =
+        List.of(
+            OrderFixtures.spec("placed_at", "struct<seconds: long, nanos: int>"),
+            OrderFixtures.spec("coupon", "struct<value: string>"));
+    com.google.protobuf.DynamicMessage.Builder order = OrderFixtures.builder(OrderFixtures.order());
+    OrderFixtures.set(
+        order,
+        "placed_at",
+        com.google.protobuf.Timestamp.newBuilder().setSeconds(5).setNanos(6).build());
+
+    assertThat(
+            new ProtobufRecordDecoder(file, OrderFixtures.ORDER, fields)
+                .decode(order.build().toByteArray())
+                .values())
+        .containsExactly(org.apache.spark.sql.RowFactory.create(5L, 6), null);
+  }
+
+  private void assertOrderRefused(String field, String type, String error) {
+    String file = ProtoFixtures.write(dir, OrderFixtures.orderSet());
+    assertThatThrownBy(
+            () ->
+                new ProtobufRecordDecoder(
+                    file, OrderFixtures.ORDER, List.of(OrderFixtures.spec(field, type))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(error);
   }
 
   @Test
