@@ -24,9 +24,11 @@ final class NestedReaders {
 
   /**
    * A message as a struct of the fields the dataset names. A field with presence that is unset is
-   * null; a plain proto3 scalar reads as its default, and a repeated or map field as empty.
+   * null (a {@code MISSING_FIELD} problem if the type says {@code not null}); a plain proto3 scalar
+   * reads as its default, and a repeated or map field as empty.
    */
-  record StructReader(FieldDescriptor[] fields, ProtoReader[] readers) implements ProtoReader {
+  record StructReader(FieldDescriptor[] fields, ProtoReader[] readers, boolean[] required)
+      implements ProtoReader {
     @Override
     public Object read(Object raw, ValuePath path, Problems problems) {
       Message message = (Message) raw;
@@ -36,6 +38,10 @@ final class NestedReaders {
         if (!field.hasPresence() || message.hasField(field)) {
           values[i] =
               readers[i].read(message.getField(field), path.field(field.getName()), problems);
+        } else if (required[i]) {
+          problems.add(
+              DecodeError.MISSING_FIELD,
+              "required field '" + path.field(field.getName()) + "' is missing");
         }
       }
       return RowFactory.create(values);

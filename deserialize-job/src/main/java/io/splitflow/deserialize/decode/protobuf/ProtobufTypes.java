@@ -86,13 +86,15 @@ final class ProtobufTypes {
     List<FieldSpec> fields = struct.fields();
     FieldDescriptor[] descriptors = new FieldDescriptor[fields.size()];
     ProtoReader[] readers = new ProtoReader[fields.size()];
+    boolean[] required = new boolean[fields.size()];
     for (int i = 0; i < descriptors.length; i++) {
       FieldSpec spec = fields.get(i);
+      required[i] = spec.required();
       String nested = path + "." + spec.name();
       descriptors[i] = find(message, spec.name(), nested);
       readers[i] = field(descriptors[i], spec.type(), nested);
     }
-    return new NestedReaders.StructReader(descriptors, readers);
+    return new NestedReaders.StructReader(descriptors, readers, required);
   }
 
   /** {@code message}'s field {@code name}; IllegalArgumentException naming the path if none. */

@@ -154,6 +154,23 @@ class ProtobufNestedTypesTest {
   }
 
   @Test
+  void aNestedMessageFieldTheTypeSaysIsNotNullMustBeSet() {
+    List<FieldSpec> fields =
+        List.of(spec("customer", "struct<id: long, address: struct<city: string> not null>"));
+    DynamicMessage.Builder customer = builder(CUSTOMER);
+    set(customer, "id", 3L);
+    DynamicMessage.Builder order = builder(ORDER_TYPE);
+    set(order, "customer", customer.build());
+
+    DecodeResult result = decode(fields, order);
+
+    assertThat(result.error()).isEqualTo(DecodeError.MISSING_FIELD);
+    assertThat(result.message()).isEqualTo("required field 'customer.address' is missing");
+    // no customer at all: the struct itself may be null
+    assertThat(decode(fields, builder(ORDER_TYPE)).message()).isNull();
+  }
+
+  @Test
   void onlyTheOneofMemberThatIsSetHasAValue() {
     List<FieldSpec> fields = List.of(spec("card", "string"), spec("voucher", "long"));
     DynamicMessage.Builder card = builder(ORDER_TYPE);
