@@ -141,7 +141,9 @@ final class FieldsBinder {
     }
     return switch (format) {
       case JSON, JSON_CONFLUENT -> true;
-      case AVRO, AVRO_CONFLUENT -> everyFormat(type);
+      // their fields come from the .avsc (bind refuses a list), and every type AvroFieldMapping
+      // derives from one, nested or not, the Avro decoders read
+      case AVRO, AVRO_CONFLUENT -> true;
       case PROTOBUF, PROTOBUF_CONFLUENT -> protobufReads(type);
     };
   }

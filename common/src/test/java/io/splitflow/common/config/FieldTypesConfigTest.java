@@ -90,6 +90,33 @@ class FieldTypesConfigTest {
   }
 
   @Test
+  void avroFormatsTakeTheNestedTypesOfTheirSchemaFile() throws Exception {
+    Files.writeString(
+        dir.resolve("order.avsc"),
+        """
+        {"type": "record", "name": "Order", "fields": [
+          {"name": "id", "type": "long"},
+          {"name": "at", "type": {"type": "long", "logicalType": "local-timestamp-micros"}},
+          {"name": "items", "type": {"type": "array", "items": {"type": "record", "name": "Item",
+            "fields": [{"name": "price", "type": {"type": "bytes", "logicalType": "decimal",
+                                                  "precision": 10, "scale": 2}}]}}},
+          {"name": "payload", "type": ["null", "string", "long"], "default": null}
+        ]}
+        """);
+    for (String format : List.of("avro", "avro-confluent\n    registry: { schemas-dir: . }")) {
+      assertThat(
+              dataset("    format: " + format + "\n    schema: { avro-file: order.avsc }\n" + MERGE)
+                  .fields())
+          .containsExactly(
+              new FieldSpec("id", FieldType.LONG, true),
+              new FieldSpec("at", FieldType.TIMESTAMP_NTZ, true),
+              new FieldSpec("items", FieldType.parse("array<struct<price: decimal(10,2)>>"), true),
+              new FieldSpec(
+                  "payload", FieldType.parse("struct<member0: string, member1: long>"), false));
+    }
+  }
+
+  @Test
   void jsonConfluentFieldsTakeEveryType() {
     assertThat(dataset("    format: json-confluent\n" + FIELDS + MERGE).fields()).hasSize(4);
   }

@@ -30,10 +30,11 @@ import org.slf4j.LoggerFactory;
  * schema lacks, and the reader schema extended with such fields so that Avro's resolution fills
  * them.
  *
- * <p>A writer field becomes a column if its type maps to a column type ({@link AvroFieldMapping});
- * records, arrays, maps, enums and wider unions do not, and stay skipped by resolution. When
- * writers disagree on a new field's type, the one with the lowest schema id gives it; the records
- * of the others fail resolution as INCOMPATIBLE_SCHEMA naming the field.
+ * <p>A writer field becomes a column if its type maps to a scalar column type ({@link
+ * AvroFieldMapping#scalarType}); records, arrays, maps, enums and wider unions do not, and stay
+ * skipped by resolution. When writers disagree on a new field's type, the one with the lowest
+ * schema id gives it; the records of the others fail resolution as INCOMPATIBLE_SCHEMA naming the
+ * field.
  */
 public final class ConfluentFieldDiscovery {
   private static final Logger LOG = LoggerFactory.getLogger(ConfluentFieldDiscovery.class);
@@ -171,7 +172,7 @@ public final class ConfluentFieldDiscovery {
 
   private static FieldType typeOrNull(Schema.Field field) {
     try {
-      return AvroFieldMapping.type(field);
+      return AvroFieldMapping.scalarType(field);
     } catch (IllegalArgumentException e) {
       // not a column type: resolution skips the field, as it did before it was discovered
       return null;

@@ -2,19 +2,28 @@ package io.splitflow.deserialize.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitflow.common.schema.AvroFieldMapping;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.FieldType;
 import io.splitflow.common.schema.SparkTypes;
 import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.common.testing.SparkTestSession;
+import io.splitflow.deserialize.decode.avro.AvroRecordDecoder;
+import io.splitflow.deserialize.decode.avro.AvroTestData;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -23,8 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The values the JSON decoder gives for nested and the new scalar types are what Spark's UDF result
- * encoder takes: they land in a Delta bronze table with the declared schema and read back equal.
+ * The values the JSON and Avro decoders give for nested and the new scalar types are what Spark's
+ * UDF result encoder takes: they land in a Delta bronze table with the declared schema and read
+ * back equal.
  */
 class BatchDecoderNestedTypesTest {
   private final SparkSession spark = SparkTestSession.get();
@@ -92,18 +102,83 @@ class BatchDecoderNestedTypesTest {
                     + " digits after the point)"));
   }
 
+  @Test
+  void nestedAvroValuesLandInBronzeWithTheSchemaFromTheirAvsc() {
+    Schema schema =
+        AvroTestData.schema(
+            """
+            {"type": "record", "name": "Order", "fields": [
+              {"name": "id", "type": "long"},
+              {"name": "lines", "type": {"type": "array", "items": ["null", {"type": "record",
+                "name": "Line", "fields": [
+                  {"name": "sku", "type": {"type": "enum", "name": "Sku", "symbols": ["A", "B"]}},
+                  {"name": "price", "type": {"type": "fixed", "name": "Price", "size": 5,
+                    "logicalType": "decimal", "precision": 10, "scale": 2}}
+                ]}]}},
+              {"name": "attributes", "type": {"type": "map", "values": "bytes"}},
+              {"name": "placed_at", "type": {"type": "long",
+                                             "logicalType": "local-timestamp-millis"}},
+              {"name": "payload", "type": ["null", "string", "long"], "default": null}
+            ]}
+            """);
+    List<FieldSpec> fields = AvroFieldMapping.fields(schema);
+    Schema line = schema.getField("lines").schema().getElementType().getTypes().get(1);
+    Schema price = line.getField("price").schema();
+    GenericRecord order =
+        new GenericRecordBuilder(schema)
+            .set("id", 7L)
+            .set(
+                "lines",
+                Arrays.asList(
+                    new GenericRecordBuilder(line)
+                        .set("sku", new GenericData.EnumSymbol(line.getField("sku").schema(), "B"))
+                        .set(
+                            "price",
+                            new GenericData.Fixed(price, new byte[] {0, 0, 0, 7, (byte) 0xcf}))
+                        .build(),
+                    null))
+            .set(
+                "attributes",
+                Map.of("b", ByteBuffer.wrap(new byte[] {1}), "a", ByteBuffer.allocate(0)))
+            .set("placed_at", 1_764_231_330_123L)
+            .set("payload", 42L)
+            .build();
+    BatchDecoder batch =
+        new BatchDecoder(
+            fields,
+            new AvroRecordDecoder(schema.toString(), fields),
+            new TombstoneKeyDecoder(null, fields, List.of("id")));
+    Dataset<Row> raw =
+        spark.createDataFrame(List.of(raw(1, AvroTestData.plain(order))), TableSchemas.raw());
+    String table = dir.resolve("bronze_avro").toString();
+    BatchDecoder.toBronze(batch.decodedRows(batch.decode(raw)), fields)
+        .write()
+        .format("delta")
+        .save(table);
+
+    Dataset<Row> bronze = spark.read().format("delta").load(table);
+    String[] business = fields.stream().map(FieldSpec::name).toArray(String[]::new);
+    assertThat(bronze.selectExpr(business).schema()).isEqualTo(SparkTypes.struct(fields));
+    Row row = bronze.selectExpr(business).first();
+    assertThat(row.getLong(0)).isEqualTo(7L);
+    List<Row> lines = row.getList(1);
+    assertThat(lines).containsExactly(RowFactory.create("B", new BigDecimal("19.99")), null);
+    Map<String, byte[]> attributes = row.getJavaMap(2);
+    assertThat(attributes.keySet()).containsExactlyInAnyOrder("a", "b");
+    assertThat(attributes.get("b")).containsExactly(1);
+    assertThat(attributes.get("a")).isEmpty();
+    assertThat(row.<LocalDateTime>getAs("placed_at"))
+        .isEqualTo(LocalDateTime.parse("2025-11-27T08:15:30.123"));
+    assertThat(row.<Row>getAs("payload")).isEqualTo(RowFactory.create(null, 42L));
+  }
+
   private static Row raw(long offset, String value) {
+    return raw(offset, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Row raw(long offset, byte[] value) {
     Timestamp t = Timestamp.valueOf("2026-11-27 00:00:00");
     return RowFactory.create(
-        null,
-        value.getBytes(StandardCharsets.UTF_8),
-        "t",
-        0,
-        offset,
-        t,
-        0,
-        List.of(),
-        t,
-        Date.valueOf("2026-11-27"));
+        null, value, "t", 0, offset, t, 0, List.of(), t, Date.valueOf("2026-11-27"));
   }
 }

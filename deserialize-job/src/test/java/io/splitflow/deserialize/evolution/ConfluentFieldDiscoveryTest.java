@@ -145,4 +145,24 @@ class ConfluentFieldDiscoveryTest {
     assertThat(extended.getField("at").defaultVal()).isEqualTo(JsonProperties.NULL_VALUE);
     assertThat(extended.getFullName()).isEqualTo(READING.getFullName());
   }
+
+  @Test
+  void writerFieldsOfNestedTypesAreNotDiscovered() {
+    Schema writer =
+        schema(
+            """
+            {"type": "record", "name": "Reading", "namespace": "io.splitflow.test", "fields": [
+              {"name": "sensor_id", "type": "string"},
+              {"name": "site", "type": {"type": "record", "name": "Site",
+                "fields": [{"name": "id", "type": "long"}]}},
+              {"name": "labels", "type": {"type": "map", "values": "string"}},
+              {"name": "raw", "type": "bytes"},
+              {"name": "either", "type": ["null", "string", "long"]},
+              {"name": "level", "type": "double"}
+            ]}
+            """);
+
+    assertThat(ConfluentFieldDiscovery.discover(READING, List.of(writer), Set.of()))
+        .containsExactly(new FieldSpec("level", FieldType.DOUBLE, false));
+  }
 }

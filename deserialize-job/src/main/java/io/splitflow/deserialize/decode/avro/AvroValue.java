@@ -36,7 +36,7 @@ public enum AvroValue {
 
   /** The conversion for a field; IllegalArgumentException if its type is not supported. */
   public static AvroValue of(Schema.Field field) {
-    return switch (AvroFieldMapping.type(field)) {
+    return switch (AvroFieldMapping.scalarType(field)) {
       case STRING -> STRING;
       case INT -> INT;
       case LONG -> LONG;

@@ -1,9 +1,11 @@
 package io.splitflow.deserialize.decode.avro;
 
+import io.splitflow.common.schema.AvroFieldMapping;
 import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.schema.FieldType;
 import io.splitflow.deserialize.decode.DecodeError;
 import io.splitflow.deserialize.decode.DecodeResult;
-import io.splitflow.deserialize.decode.TemporalRange;
+import io.splitflow.deserialize.decode.Problems;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.HashSet;
@@ -24,11 +26,17 @@ public final class FieldReader {
 
   private final FieldSpec[] fields;
   private final int[] positions;
-  private final AvroValue[] values;
+  private final AvroConverter[] converters;
   private final BoundedDecoder decoder = new BoundedDecoder();
   private GenericRecord reuse;
 
-  /** IllegalArgumentException if a field is not in the reader schema with the same type. */
+  /**
+   * IllegalArgumentException if a field is not in the reader schema, or its type there is not the
+   * configured one: the column type must be the one {@link AvroFieldMapping} derives from the
+   * reader schema, nested types whole (a struct lists all of its record's fields, in order), except
+   * that a {@code timestamp} column takes a {@code local-timestamp-*} as UTC ({@link
+   * AvroConverters}).
+   */
   public FieldReader(Schema readerSchema, List<FieldSpec> fields) {
     if (readerSchema.getType() != Schema.Type.RECORD) {
       throw new IllegalArgumentException(
@@ -36,7 +44,7 @@ public final class FieldReader {
     }
     this.fields = fields.toArray(new FieldSpec[0]);
     this.positions = new int[this.fields.length];
-    this.values = new AvroValue[this.fields.length];
+    this.converters = new AvroConverter[this.fields.length];
     Set<String> names = new HashSet<>();
     for (int i = 0; i < this.fields.length; i++) {
       FieldSpec spec = this.fields[i];
@@ -48,12 +56,13 @@ public final class FieldReader {
         throw new IllegalArgumentException(
             "field '" + spec.name() + "' is not in the Avro reader schema");
       }
-      values[i] = AvroValue.of(field);
-      if (values[i].type() != spec.type()) {
+      FieldType derived = AvroFieldMapping.type(field);
+      converters[i] = AvroConverters.of(field.schema(), spec.type());
+      if (converters[i] == null) {
         throw new IllegalArgumentException(
             String.format(
                 "field '%s' is %s in the configuration but %s in the Avro reader schema",
-                spec.name(), spec.type().typeName(), values[i].type().typeName()));
+                spec.name(), spec.type().typeName(), derived.typeName()));
       }
       positions[i] = field.pos();
     }
@@ -76,39 +85,17 @@ public final class FieldReader {
 
   public DecodeResult values(GenericRecord record) {
     Object[] row = new Object[fields.length];
-    DecodeError first = null;
-    StringBuilder messages = null;
+    Problems problems = new Problems();
     for (int i = 0; i < fields.length; i++) {
       Object datum = record.get(positions[i]);
-      DecodeError error = null;
-      String message = null;
-      if (datum == null) {
-        if (fields[i].required()) {
-          error = DecodeError.MISSING_FIELD;
-          message = "required field '" + fields[i].name() + "' is null";
-        }
-      } else if ((row[i] = values[i].convert(datum)) == null) {
-        error = DecodeError.OUT_OF_RANGE;
-        // only dates and timestamps can be: see AvroValue
-        message =
-            "field '"
-                + fields[i].name()
-                + "': "
-                + values[i].describe(datum)
-                + " is out of range for "
-                + fields[i].type().typeName()
-                + " ("
-                + TemporalRange.YEARS
-                + ")";
-      }
-      if (first == null && error != null) {
-        first = error;
-        messages = new StringBuilder(message);
-      } else if (error != null) {
-        messages.append("; ").append(message);
+      if (datum != null) {
+        row[i] = converters[i].convert(datum, fields[i].name(), problems);
+      } else if (fields[i].required()) {
+        problems.add(
+            DecodeError.MISSING_FIELD, "required field '" + fields[i].name() + "' is null");
       }
     }
-    return first == null ? DecodeResult.ok(row) : DecodeResult.failed(first, messages.toString());
+    return problems.result(row);
   }
 
   /** The failure for bytes that {@link #read} could not take as one record. */

@@ -6,15 +6,23 @@ import static io.splitflow.deserialize.decode.avro.AvroTestData.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitflow.common.schema.AvroFieldMapping;
+import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.schema.FieldType;
 import io.splitflow.deserialize.decode.DecodeError;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
 import org.junit.jupiter.api.Test;
 
-/** Dates and timestamps of every precision, written as Avro's raw ints and longs. */
+/**
+ * Dates and timestamps of every precision, written as Avro's raw ints and longs; local timestamps
+ * are timestamp_ntz.
+ */
 class AvroLogicalTypesTest {
 
   private static final Schema TIMES =
@@ -48,8 +56,19 @@ class AvroLogicalTypesTest {
             Instant.parse("2025-11-27T08:15:30.123Z"),
             Instant.parse("2025-11-27T08:15:30.123456Z"),
             Instant.parse("2025-11-27T08:15:30.123456789Z"),
-            Instant.parse("2025-11-27T08:15:30.123Z"),
-            Instant.parse("1969-12-31T23:59:59.999999Z"));
+            LocalDateTime.parse("2025-11-27T08:15:30.123"),
+            LocalDateTime.parse("1969-12-31T23:59:59.999999"));
+  }
+
+  @Test
+  void aTimestampColumnTakesALocalTimestampAsUtcAsBeforeTimestampNtz() {
+    List<FieldSpec> fields = new ArrayList<>(AvroFieldMapping.fields(TIMES));
+    fields.set(4, new FieldSpec("local_millis", FieldType.TIMESTAMP, true));
+    fields.set(5, new FieldSpec("local_micros", FieldType.TIMESTAMP, true));
+    AvroRecordDecoder asUtc = new AvroRecordDecoder(TIMES.toString(), fields);
+
+    assertThat(asUtc.decode(plain(times(0, 1_764_231_330_123L).build())).values())
+        .endsWith(Instant.parse("2025-11-27T08:15:30.123Z"), Instant.EPOCH);
   }
 
   @Test
@@ -59,7 +78,7 @@ class AvroLogicalTypesTest {
         DecodeError.OUT_OF_RANGE,
         "field 'millis': 9223372036854775807 ms is out of range for timestamp"
             + " (0000-01-01 to 9999-12-31); "
-            + "field 'local_millis': 9223372036854775807 ms is out of range for timestamp"
+            + "field 'local_millis': 9223372036854775807 ms is out of range for timestamp_ntz"
             + " (0000-01-01 to 9999-12-31)");
   }
 
@@ -77,7 +96,7 @@ class AvroLogicalTypesTest {
             + " (0000-01-01 to 9999-12-31); "
             + "field 'micros': -62167219200000001 us is out of range for timestamp"
             + " (0000-01-01 to 9999-12-31); "
-            + "field 'local_millis': 253402300800000 ms is out of range for timestamp"
+            + "field 'local_millis': 253402300800000 ms is out of range for timestamp_ntz"
             + " (0000-01-01 to 9999-12-31)");
   }
 
