@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.apache.avro.Conversions;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.spark.sql.Row;
 import scala.collection.JavaConverters;
 
@@ -148,6 +159,77 @@ public final class Orders {
     }
     node.put("total", order.total());
     return node;
+  }
+
+  /**
+   * The order as a Confluent-framed Avro producer writes it with {@code schema} (conf's order.avsc,
+   * or a newer writer's with more fields, left at their defaults) under {@code id}.
+   */
+  public static byte[] confluentAvro(int id, Schema schema, Order order) {
+    return confluentAvro(id, schema, avro(schema, order));
+  }
+
+  /** A record of {@code schema} framed as Confluent's Avro serializer frames it. */
+  public static byte[] confluentAvro(int id, Schema schema, GenericRecord record) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.write(0);
+      out.write(ByteBuffer.allocate(4).putInt(id).array());
+      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+      new GenericDatumWriter<GenericRecord>(schema, AVRO).write(record, encoder);
+      encoder.flush();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The order as a record of {@code schema}, decimals as BigDecimal. */
+  public static GenericRecord avro(Schema schema, Order order) {
+    GenericRecord record = new GenericData.Record(schema);
+    record.put("order_id", order.id());
+    record.put(
+        "updated_at",
+        order.updatedAt().getEpochSecond() * 1_000_000 + order.updatedAt().getNano() / 1_000);
+    record.put("status", order.status());
+    Schema customerSchema = schema.getField("customer").schema();
+    GenericRecord customer = new GenericData.Record(customerSchema);
+    customer.put("id", order.customer().id());
+    customer.put("name", order.customer().name());
+    Address address = order.customer().address();
+    if (address != null) {
+      GenericRecord a = new GenericData.Record(branch(customerSchema.getField("address").schema()));
+      a.put("street", address.street());
+      a.put("city", address.city());
+      a.put("country", address.country());
+      customer.put("address", a);
+    }
+    record.put("customer", customer);
+    Schema itemSchema = schema.getField("items").schema().getElementType();
+    List<GenericRecord> items = new ArrayList<>();
+    for (Item item : order.items()) {
+      GenericRecord i = new GenericData.Record(itemSchema);
+      i.put("sku", item.sku());
+      i.put("qty", item.qty());
+      i.put("price", item.price());
+      items.add(i);
+    }
+    record.put("items", items);
+    record.put("tags", order.tags());
+    record.put("attributes", order.attributes());
+    record.put("total", order.total());
+    return record;
+  }
+
+  private static Schema branch(Schema union) {
+    return union.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().get();
+  }
+
+  /** Avro's data model with the decimal conversion, so BigDecimal fields are written as bytes. */
+  private static final GenericData AVRO = new GenericData();
+
+  static {
+    AVRO.addLogicalTypeConversion(new Conversions.DecimalConversion());
   }
 
   public static String text(ObjectNode node) {
