@@ -128,7 +128,9 @@ final class ScalarReader {
   }
 
   private static boolean tooManyIntegerDigits(BigDecimal exact, FieldType.Decimal type) {
-    return (long) exact.precision() - exact.scale() > type.precision() - type.scale();
+    // zero has no integer digit, though BigDecimal counts one: 0.0 fits decimal(1,1)
+    return exact.signum() != 0
+        && (long) exact.precision() - exact.scale() > type.precision() - type.scale();
   }
 
   static BigDecimal decimal(

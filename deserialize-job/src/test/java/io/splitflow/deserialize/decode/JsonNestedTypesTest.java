@@ -90,6 +90,9 @@ class JsonNestedTypesTest {
     assertThat(value("decimal(10,2)", "-3")).isEqualTo(new BigDecimal("-3.00"));
     assertThat(value("decimal(5,0)", "1.2e2")).isEqualTo(new BigDecimal("120"));
     assertThat(value("decimal(4,2)", "99.99")).isEqualTo(new BigDecimal("99.99"));
+    // zero has no integer digit (found by JsonNestedValuesPropertyTest)
+    assertThat(value("decimal(1,1)", "0.0")).isEqualTo(new BigDecimal("0.0"));
+    assertThat(value("decimal(2,2)", "-0")).isEqualTo(new BigDecimal("0.00"));
   }
 
   @ParameterizedTest
