@@ -132,9 +132,10 @@ public final class Scd2History {
     flat.add(col(GoldSchemas.VERSIONS));
     Column validFrom = col(TableSchemas.SEQUENCE + "." + quoted(spec.sequenceBy().get(0)));
     Column next = lead(col(TableSchemas.SEQUENCE), 1).over(inOrder);
+    Dataset<Row> latest = runs.select(flat.toArray(Column[]::new));
     Dataset<Row> rows =
-        runs.select(flat.toArray(Column[]::new))
-            .withColumn(TableSchemas.ROW_HASH, GoldRows.rowHash(spec.fields()))
+        latest
+            .withColumn(TableSchemas.ROW_HASH, GoldRows.rowHash(latest, spec.fields()))
             .withColumn(GoldSchemas.VALID_FROM, validFrom)
             .withColumn(GoldSchemas.VALID_TO, lead(validFrom, 1).over(inOrder))
             .withColumn(GoldSchemas.IS_CURRENT, next.isNull().and(not(col(TableSchemas.DELETED))))
