@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.transform_values;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.ArrayType;
@@ -94,7 +95,7 @@ public final class NestedValues {
    * a table written before a struct gained a field thus reads as it would after Delta added it.
    */
   public static Column conformed(Column value, DataType from, DataType to) {
-    if (from.equals(to)) {
+    if (!fieldsDiffer(from, to)) {
       return value;
     }
     if (from instanceof StructType source && to instanceof StructType target) {
@@ -120,6 +121,28 @@ public final class NestedValues {
           value, (k, v) -> conformed(v, source.valueType(), target.valueType()));
     }
     return value; // scalars, or shapes that differ: left for Spark or Delta to refuse
+  }
+
+  /** Whether the struct fields of the two types differ in name or order, at any depth. */
+  static boolean fieldsDiffer(DataType from, DataType to) {
+    if (from instanceof StructType source && to instanceof StructType target) {
+      if (!Arrays.equals(source.fieldNames(), target.fieldNames())) {
+        return true;
+      }
+      for (StructField field : target.fields()) {
+        if (fieldsDiffer(source.apply(field.name()).dataType(), field.dataType())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (from instanceof ArrayType source && to instanceof ArrayType target) {
+      return fieldsDiffer(source.elementType(), target.elementType());
+    }
+    if (from instanceof MapType source && to instanceof MapType target) {
+      return fieldsDiffer(source.valueType(), target.valueType());
+    }
+    return false;
   }
 
   /** A rebuilt struct is never null by itself: a null struct stays null (to_json leaves it out). */
