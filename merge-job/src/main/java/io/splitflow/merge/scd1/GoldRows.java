@@ -8,13 +8,16 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
 import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.schema.SparkTypes;
 import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.merge.gold.NestedValues;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 
 /** Shapes versions as SCD1 gold rows: business columns plus merge bookkeeping. */
@@ -30,12 +33,18 @@ public final class GoldRows {
    */
   public static Column rowHash(Dataset<Row> rows, List<FieldSpec> fields) {
     StructType schema = rows.schema();
+    return rowHash(fields, f -> schema.apply(f.name()).dataType());
+  }
+
+  /** {@link #rowHash(Dataset, List)} of rows whose columns have exactly the fields' types. */
+  public static Column rowHash(List<FieldSpec> fields) {
+    return rowHash(fields, f -> SparkTypes.of(f.type()));
+  }
+
+  private static Column rowHash(List<FieldSpec> fields, Function<FieldSpec, DataType> types) {
     Column[] business =
         fields.stream()
-            .map(
-                f ->
-                    NestedValues.canonical(col(quoted(f.name())), schema.apply(f.name()).dataType())
-                        .as(f.name()))
+            .map(f -> NestedValues.canonical(col(quoted(f.name())), types.apply(f)).as(f.name()))
             .toArray(Column[]::new);
     return sha2(to_json(struct(business)), 256);
   }
