@@ -4,10 +4,12 @@ import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.config.MergeMode;
 import io.splitflow.common.config.SchemaEvolution;
 import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.schema.FieldType;
 import io.splitflow.common.schema.SparkTypes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -117,8 +119,18 @@ public record MergeSpec(
       return this;
     }
     Set<String> present = Set.of(goldSchema.fieldNames());
-    List<FieldSpec> kept = fields.stream().filter(f -> present.contains(f.name())).toList();
-    if (kept.size() == fields.size()) {
+    // a struct keeps only the fields gold has, at any depth
+    List<FieldSpec> kept =
+        fields.stream()
+            .filter(f -> present.contains(f.name()))
+            .map(
+                f ->
+                    new FieldSpec(
+                        f.name(),
+                        NestedFields.narrowed(f.type(), goldSchema.apply(f.name()).dataType()),
+                        f.required()))
+            .toList();
+    if (kept.equals(fields)) {
       return this;
     }
     return new MergeSpec(
@@ -137,16 +149,40 @@ public record MergeSpec(
   }
 
   /**
-   * With schema evolution, this spec with the columns {@code bronze} has gained beyond the declared
-   * fields (schema evolution added them), so gold gains them too; without it, this spec.
+   * With schema evolution, this spec with what {@code bronze} has gained beyond the declared fields
+   * (schema evolution, or whoever wrote bronze, added it), so gold gains it too: columns of any
+   * type gold stores, and fields inside declared struct columns; without it, this spec.
    */
   public MergeSpec withBronzeColumns(StructType bronze) {
-    List<FieldSpec> added = SparkTypes.addedColumns(fields, bronze);
-    if (!addColumns || added.isEmpty()) {
+    if (!addColumns) {
       return this;
     }
-    List<FieldSpec> all = new java.util.ArrayList<>(fields);
-    all.addAll(added);
+    Set<String> declared = new java.util.HashSet<>();
+    fields.forEach(f -> declared.add(f.name().toLowerCase(java.util.Locale.ROOT)));
+    List<FieldSpec> all = new java.util.ArrayList<>();
+    for (FieldSpec field : fields) {
+      FieldType found =
+          bronze.getFieldIndex(field.name()).isDefined()
+              ? SparkTypes.fieldTypeOrNull(bronze.apply(field.name()).dataType())
+              : null;
+      all.add(
+          found == null
+              ? field
+              : new FieldSpec(
+                  field.name(), NestedFields.widened(field.type(), found), field.required()));
+    }
+    for (StructField column : bronze.fields()) {
+      FieldType type = SparkTypes.fieldTypeOrNull(column.dataType());
+      // bronze's own columns start with _ and do not match
+      if (type != null
+          && SparkTypes.ADDED_NAME.matcher(column.name()).matches()
+          && !declared.contains(column.name().toLowerCase(java.util.Locale.ROOT))) {
+        all.add(new FieldSpec(column.name(), type, false));
+      }
+    }
+    if (all.equals(fields)) {
+      return this;
+    }
     return new MergeSpec(
         dataset,
         mode,

@@ -212,6 +212,19 @@ final class DatasetBinder {
     for (String name : names) {
       FieldSpec field = fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
       if (field == null) {
+        String top = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        if (!top.equals(name) && fields.stream().anyMatch(f -> f.name().equals(top))) {
+          throw ConfigErrors.invalid(
+              node.path(),
+              name,
+              "is a path inside field '"
+                  + top
+                  + "'; a "
+                  + role
+                  + " names a top-level field (name '"
+                  + top
+                  + "' to take in every value inside it)");
+        }
         throw ConfigErrors.invalid(
             node.path(),
             name,

@@ -165,6 +165,35 @@ class FieldTypesConfigTest {
   }
 
   @Test
+  void historyIsTrackedOnWholeNestedColumnsNotOnPathsInsideThem() {
+    String customer =
+        "      - { name: customer, type: \"struct<name: string, address: struct<city: string>>\" }\n";
+    assertThat(
+            dataset(
+                    FIELDS
+                        + customer
+                        + "    merge: { mode: scd2, keys: id, sequence-by: at,"
+                        + " track-history-columns: [customer, items] }\n")
+                .merge()
+                .trackHistoryColumns())
+        .containsExactly("customer", "items");
+    rejected(
+        FIELDS
+            + customer
+            + "    merge: { mode: scd2, keys: id, sequence-by: at,"
+            + " track-history-columns: [customer.address.city] }\n",
+        "datasets.d.merge.track-history-columns: 'customer.address.city' is a path inside field"
+            + " 'customer'; a tracked column names a top-level field (name 'customer' to take in"
+            + " every value inside it)");
+    rejected(
+        FIELDS
+            + "    merge: { mode: scd2, keys: id, sequence-by: at,"
+            + " track-history-columns: [nope] }\n",
+        "datasets.d.merge.track-history-columns: 'nope' is not a declared field; declared: id, at,"
+            + " items, attributes");
+  }
+
+  @Test
   void aDecimalCanBeAKey() {
     DatasetConfig d =
         dataset(

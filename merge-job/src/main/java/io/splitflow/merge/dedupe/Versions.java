@@ -16,12 +16,14 @@ import io.splitflow.common.schema.SparkTypes;
 import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.merge.MergeErrors;
 import io.splitflow.merge.MergeSpec;
+import io.splitflow.merge.gold.NestedValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -48,10 +50,16 @@ public final class Versions {
     }
     List<Column> columns = new ArrayList<>();
     for (FieldSpec field : spec.fields()) {
+      DataType type = SparkTypes.of(field.type());
+      // a struct in bronze with more or fewer fields than the spec's reads as the spec has it
       columns.add(
           present.contains(field.name())
-              ? col(quoted(field.name()))
-              : lit(null).cast(SparkTypes.of(field.type())).as(field.name()));
+              ? NestedValues.conformed(
+                      col(quoted(field.name())),
+                      bronze.schema().apply(field.name()).dataType(),
+                      type)
+                  .as(field.name())
+              : lit(null).cast(type).as(field.name()));
     }
     columns.add(sequence(spec, deleted).as(TableSchemas.SEQUENCE));
     columns.add(deleted.as(TableSchemas.DELETED));

@@ -14,6 +14,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /** Gold's rows for the keys of a batch, read through the batch's partition and key predicates. */
 public final class TouchedRows {
@@ -44,14 +47,38 @@ public final class TouchedRows {
     return pruned.as(GOLD).join(keys.as(BATCH), sameKey, "left_semi");
   }
 
-  /** Columns the config added since gold was written read as nulls, as Delta would add them. */
+  /**
+   * Columns, and struct fields, the config added since gold was written read as nulls, as Delta
+   * would add them; so gold's rows have the batch's types and can be compared with and merged
+   * alongside its rows.
+   */
   static Dataset<Row> withBusinessColumns(Dataset<Row> rows, MergeSpec spec) {
+    StructType schema = rows.schema();
     Set<String> present = Set.of(rows.columns());
     for (FieldSpec field : spec.fields()) {
-      if (!present.contains(field.name())) {
-        rows = rows.withColumn(field.name(), lit(null).cast(SparkTypes.of(field.type())));
-      }
+      rows = conformed(rows, schema, field.name(), SparkTypes.of(field.type()));
+    }
+    if (present.contains(GoldSchemas.VERSIONS)) {
+      rows =
+          conformed(
+              rows,
+              schema,
+              GoldSchemas.VERSIONS,
+              DataTypes.createArrayType(GoldSchemas.folded(spec)));
     }
     return rows;
+  }
+
+  /** Column {@code name} as {@code type}, or as it is when gold holds it so already. */
+  private static Dataset<Row> conformed(
+      Dataset<Row> rows, StructType schema, String name, DataType type) {
+    if (schema.getFieldIndex(name).isEmpty()) {
+      return rows.withColumn(name, lit(null).cast(type));
+    }
+    DataType stored = schema.apply(name).dataType();
+    if (!NestedValues.fieldsDiffer(stored, type)) {
+      return rows;
+    }
+    return rows.withColumn(name, NestedValues.conformed(col(quoted(name)), stored, type));
   }
 }

@@ -6,12 +6,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.merge.MergeSpec;
 import io.splitflow.merge.gold.GoldSchemas;
+import io.splitflow.merge.gold.NestedValues;
 import io.splitflow.merge.metrics.BatchCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +22,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The difference between gold's rows for some keys and their rebuilt rows: rows to insert or
@@ -28,17 +31,17 @@ import org.apache.spark.sql.types.DataTypes;
  * columns and {@code UPDATE SET *} / {@code INSERT *} can evolve the schema.
  */
 public final class Scd2Changes {
+  private static final String BEFORE = "_content_before";
+  private static final String AFTER = "_content_after";
+
   private Scd2Changes() {}
 
   public static Dataset<Row> of(Dataset<Row> current, Dataset<Row> rebuilt, MergeSpec spec) {
     String[] content = GoldSchemas.contentColumns(GoldSchemas.scd2(spec));
     Column[] contentColumns =
         Arrays.stream(content).map(c -> col(quoted(c))).toArray(Column[]::new);
-    Dataset<Row> before = current.select(contentColumns);
     Dataset<Row> upserts =
-        rebuilt
-            .select(contentColumns)
-            .except(before)
+        changed(rebuilt.select(contentColumns), current.select(contentColumns))
             .withColumn(TableSchemas.UPDATED_AT, current_timestamp());
     List<String> identity = new ArrayList<>(spec.keys());
     identity.add(TableSchemas.SEQUENCE);
@@ -52,6 +55,28 @@ public final class Scd2Changes {
             .withColumn(GoldSchemas.IS_CURRENT, lit(null).cast(DataTypes.BooleanType))
             .withColumn(TableSchemas.UPDATED_AT, current_timestamp());
     return upserts.unionByName(removals);
+  }
+
+  /**
+   * The rows of {@code after} that {@code before} does not hold. A set operation cannot take a map
+   * column: with one, rows are compared with their maps in key order ({@link
+   * NestedValues#comparable}); {@code after} holds each (key, {@code _sequence}) once, so this is
+   * what except would return.
+   */
+  private static Dataset<Row> changed(Dataset<Row> after, Dataset<Row> before) {
+    StructType types = after.schema();
+    if (!NestedValues.hasMap(types)) {
+      return after.except(before);
+    }
+    Column[] comparable =
+        Arrays.stream(types.fields())
+            .map(f -> NestedValues.comparable(col(quoted(f.name())), f.dataType()).as(f.name()))
+            .toArray(Column[]::new);
+    Dataset<Row> known = before.select(struct(comparable).as(BEFORE));
+    return after
+        .withColumn(AFTER, struct(comparable))
+        .join(known, col(AFTER).eqNullSafe(col(BEFORE)), "left_anti")
+        .drop(AFTER);
   }
 
   /** Whether a change row removes its gold row (see the class comment). */

@@ -1,6 +1,7 @@
 package io.splitflow.merge.scd2;
 
 import static io.splitflow.merge.dedupe.BatchDeduper.quoted;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.current_timestamp;
@@ -21,6 +22,7 @@ import io.splitflow.common.schema.SparkTypes;
 import io.splitflow.common.schema.TableSchemas;
 import io.splitflow.merge.MergeSpec;
 import io.splitflow.merge.gold.GoldSchemas;
+import io.splitflow.merge.gold.NestedValues;
 import io.splitflow.merge.scd1.GoldRows;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,8 +83,9 @@ public final class Scd2History {
             .where(not(col(PREVIOUS_SEQUENCE).eqNullSafe(col(TableSchemas.SEQUENCE))))
             .drop(PREVIOUS_SEQUENCE);
     WindowSpec inOrder = byKey.orderBy(col(TableSchemas.SEQUENCE));
-    Column tracked = struct(trackedState(spec));
-    Column everything = struct(allState(spec));
+    StructType types = once.schema();
+    Column tracked = struct(state(spec.trackedColumns(), types));
+    Column everything = struct(state(spec.fieldNames(), types));
     Column previousTracked = lag(tracked, 1).over(inOrder);
     Column newestKnown = max(when(col(KNOWN), col(TableSchemas.SEQUENCE))).over(byKey);
     return once.withColumn(RUN_START, not(previousTracked.eqNullSafe(tracked)))
@@ -103,6 +106,9 @@ public final class Scd2History {
     List<Column> folded = new ArrayList<>();
     folded.add(col(TableSchemas.SEQUENCE));
     spec.untrackedColumns().forEach(c -> folded.add(col(quoted(c))));
+    boolean foldsMaps =
+        spec.untrackedColumns().stream()
+            .anyMatch(c -> NestedValues.hasMap(versions.schema().apply(c).dataType()));
     List<Column> nonKey = new ArrayList<>();
     spec.fieldNames().stream()
         .filter(c -> !spec.keys().contains(c))
@@ -118,7 +124,7 @@ public final class Scd2History {
                 min(col(TableSchemas.SEQUENCE)).as(TableSchemas.SEQUENCE),
                 max_by(struct(nonKey.toArray(Column[]::new)), col(TableSchemas.SEQUENCE))
                     .as(LATEST),
-                sort_array(collect_list(struct(folded.toArray(Column[]::new))))
+                inSequenceOrder(collect_list(struct(folded.toArray(Column[]::new))), foldsMaps)
                     .as(GoldSchemas.VERSIONS));
     List<Column> flat = new ArrayList<>();
     for (String field : spec.fieldNames()) {
@@ -132,9 +138,10 @@ public final class Scd2History {
     flat.add(col(GoldSchemas.VERSIONS));
     Column validFrom = col(TableSchemas.SEQUENCE + "." + quoted(spec.sequenceBy().get(0)));
     Column next = lead(col(TableSchemas.SEQUENCE), 1).over(inOrder);
+    Dataset<Row> latest = runs.select(flat.toArray(Column[]::new));
     Dataset<Row> rows =
-        runs.select(flat.toArray(Column[]::new))
-            .withColumn(TableSchemas.ROW_HASH, GoldRows.rowHash(spec.fields()))
+        latest
+            .withColumn(TableSchemas.ROW_HASH, GoldRows.rowHash(latest, spec.fields()))
             .withColumn(GoldSchemas.VALID_FROM, validFrom)
             .withColumn(GoldSchemas.VALID_TO, lead(validFrom, 1).over(inOrder))
             .withColumn(GoldSchemas.IS_CURRENT, next.isNull().and(not(col(TableSchemas.DELETED))))
@@ -181,17 +188,35 @@ public final class Scd2History {
     return columns;
   }
 
-  private static Column[] trackedState(MergeSpec spec) {
+  /**
+   * {@code columns} and {@code _deleted} in a form Spark compares: a map in key order, so the same
+   * map stored in another order is the same state (a map itself cannot be compared at all).
+   */
+  private static Column[] state(List<String> columns, StructType types) {
     List<Column> state = new ArrayList<>();
-    spec.trackedColumns().forEach(c -> state.add(col(quoted(c))));
+    for (String c : columns) {
+      state.add(NestedValues.comparable(col(quoted(c)), types.apply(c).dataType()).as(c));
+    }
     state.add(col(TableSchemas.DELETED));
     return state.toArray(Column[]::new);
   }
 
-  private static Column[] allState(MergeSpec spec) {
-    List<Column> state = businessColumns(spec);
-    state.add(col(TableSchemas.DELETED));
-    return state.toArray(Column[]::new);
+  /**
+   * The folded versions of a row by {@code _sequence}, which is unique among them. sort_array
+   * compares whole elements, which a map among them makes impossible; then only the sequences are
+   * compared, to the same order.
+   */
+  private static Column inSequenceOrder(Column folded, boolean foldsMaps) {
+    if (!foldsMaps) {
+      return sort_array(folded);
+    }
+    return array_sort(
+        folded,
+        (l, r) -> {
+          Column left = l.getField(TableSchemas.SEQUENCE);
+          Column right = r.getField(TableSchemas.SEQUENCE);
+          return when(left.lt(right), lit(-1)).when(left.gt(right), lit(1)).otherwise(lit(0));
+        });
   }
 
   static Column[] keyColumns(MergeSpec spec) {
