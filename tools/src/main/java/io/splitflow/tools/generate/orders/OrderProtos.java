@@ -86,8 +86,7 @@ public final class OrderProtos {
     set(customer, "name", order.customer().name());
     Address address = order.customer().address();
     if (address != null) {
-      DynamicMessage.Builder a =
-          DynamicMessage.newBuilder(ORDER.findNestedTypeByName("Address"));
+      DynamicMessage.Builder a = DynamicMessage.newBuilder(ORDER.findNestedTypeByName("Address"));
       set(a, "street", address.street());
       set(a, "city", address.city());
       set(a, "country", address.country());
@@ -168,8 +167,7 @@ public final class OrderProtos {
             .addField(message("customer", 4, ".splitflow.demo.Order.Customer"))
             .addField(repeated(message("items", 5, ".splitflow.demo.Order.Item")))
             .addField(repeated(field("tags", 6, Type.TYPE_STRING)))
-            .addField(
-                repeated(message("attributes", 7, ".splitflow.demo.Order.AttributesEntry")))
+            .addField(repeated(message("attributes", 7, ".splitflow.demo.Order.AttributesEntry")))
             .addField(field("total", 8, Type.TYPE_STRING))
             .addNestedType(customer)
             .addNestedType(address)
@@ -185,8 +183,7 @@ public final class OrderProtos {
             .addMessageType(order)
             .build();
     try {
-      return FileDescriptor.buildFrom(
-          file, new FileDescriptor[] {TimestampProto.getDescriptor()});
+      return FileDescriptor.buildFrom(file, new FileDescriptor[] {TimestampProto.getDescriptor()});
     } catch (DescriptorValidationException e) {
       throw new IllegalStateException(e);
     }
