@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.splitflow.common.config.TableLayer;
+import io.splitflow.tools.generate.orders.OrderProtos;
 import io.splitflow.tools.generate.orders.Orders;
 import io.splitflow.tools.generate.orders.Orders.Order;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -125,6 +127,32 @@ class OrdersIT {
                 + " decimal(10,2)");
   }
 
+  @Test
+  void confluentProtobufGoldHoldsTheNewestValidVersionOfEveryNestedOrder() throws Exception {
+    Pipeline p = Pipeline.forConfig(lake, "orders.yaml", "orders_proto");
+    Scenario s = new Scenario(p, order -> OrderProtos.confluent(1, order), OrderProtos::asStored);
+
+    byte[] valid = OrderProtos.confluent(1, s.newerThanItsOrder(BROKEN_ID));
+    s.broken(java.util.Arrays.copyOf(valid, valid.length - 3)); // cut inside the total's text
+    byte[] noMagic = valid.clone();
+    noMagic[0] = '{';
+    s.broken(noMagic);
+    byte[] noSuchMessage = valid.clone();
+    noSuchMessage[5] = 2; // message indexes: one index (zig-zag 2) ...
+    byte[] withIndex = new byte[valid.length + 1];
+    System.arraycopy(noSuchMessage, 0, withIndex, 0, 6);
+    withIndex[6] = 10; // ... index 5 (zig-zag 10): the file has one message
+    System.arraycopy(valid, 6, withIndex, 7, valid.length - 6);
+    s.broken(withIndex);
+
+    List<String> deadLetters = s.run();
+
+    assertThat(deadLetters)
+        .extracting(line -> line.substring(0, line.indexOf(':')))
+        .containsExactlyInAnyOrder("MALFORMED_PROTOBUF", "BAD_MAGIC_BYTE", "MALFORMED_PROTOBUF");
+    assertThat(deadLetters).anyMatch(line -> line.contains("names no message"));
+  }
+
   /** A line item whose price has more digits than decimal(10,2): raw decimal bytes. */
   private static byte[] tooBigPrice(Schema schema, Order order) {
     GenericRecord record =
@@ -152,14 +180,21 @@ class OrdersIT {
   private static final class Scenario {
     private final Pipeline p;
     private final Function<Order, byte[]> encode;
+    private final UnaryOperator<Order> stored;
     private final Random random = new Random(16);
     private final Map<Long, Order> newest = new HashMap<>();
     private final List<ProducerRecord<byte[], byte[]>> first = new ArrayList<>();
     private final List<ProducerRecord<byte[], byte[]>> late = new ArrayList<>();
 
     Scenario(Pipeline p, Function<Order, byte[]> encode) {
+      this(p, encode, order -> order);
+    }
+
+    /** {@code stored}: the order as gold holds it after its format (protobuf has no nulls). */
+    Scenario(Pipeline p, Function<Order, byte[]> encode, UnaryOperator<Order> stored) {
       this.p = p;
       this.encode = encode;
+      this.stored = stored;
       for (int i = 0; i < ORDERS; i++) {
         long id = Orders.FIRST_ID + i;
         List<Order> versions = Orders.versions(random, id, 10 * i, 2 + random.nextInt(3));
@@ -226,7 +261,7 @@ class OrdersIT {
         gold.put(row.getAs("order_id"), Orders.columns(row));
       }
       Map<Long, List<Object>> expected = new TreeMap<>();
-      newest.forEach((id, order) -> expected.put(id, Orders.expected(order)));
+      newest.forEach((id, order) -> expected.put(id, Orders.expected(stored.apply(order))));
       assertThat(gold).isEqualTo(expected);
     }
 
