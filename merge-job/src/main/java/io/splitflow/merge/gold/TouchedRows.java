@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.SparkTypes;
+import io.splitflow.common.spark.NestedValues;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.merge.MergeSpec;
 import java.util.Set;

@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.to_json;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.SparkTypes;
 import io.splitflow.common.schema.TableSchemas;
-import io.splitflow.merge.gold.NestedValues;
+import io.splitflow.common.spark.NestedValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

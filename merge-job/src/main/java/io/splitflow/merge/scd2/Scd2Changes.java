@@ -11,9 +11,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.splitflow.common.schema.TableSchemas;
+import io.splitflow.common.spark.NestedValues;
 import io.splitflow.merge.MergeSpec;
 import io.splitflow.merge.gold.GoldSchemas;
-import io.splitflow.merge.gold.NestedValues;
 import io.splitflow.merge.metrics.BatchCounts;
 import java.util.ArrayList;
 import java.util.Arrays;

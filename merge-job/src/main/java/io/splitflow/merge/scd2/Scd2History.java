@@ -20,9 +20,9 @@ import static org.apache.spark.sql.functions.when;
 
 import io.splitflow.common.schema.SparkTypes;
 import io.splitflow.common.schema.TableSchemas;
+import io.splitflow.common.spark.NestedValues;
 import io.splitflow.merge.MergeSpec;
 import io.splitflow.merge.gold.GoldSchemas;
-import io.splitflow.merge.gold.NestedValues;
 import io.splitflow.merge.scd1.GoldRows;
 import java.util.ArrayList;
 import java.util.Arrays;

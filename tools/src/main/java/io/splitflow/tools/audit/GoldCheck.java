@@ -17,7 +17,9 @@ import static org.apache.spark.sql.functions.when;
 
 import io.splitflow.common.config.MergeMode;
 import io.splitflow.common.schema.FieldSpec;
+import io.splitflow.common.schema.SparkTypes;
 import io.splitflow.common.schema.TableSchemas;
+import io.splitflow.common.spark.NestedValues;
 import io.splitflow.merge.MergeSpec;
 import io.splitflow.merge.gold.GoldSchemas;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.storage.StorageLevel;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
@@ -210,8 +213,11 @@ public final class GoldCheck {
     Column sameValues = lit(true);
     List<Column> differing = new ArrayList<>();
     for (FieldSpec field : compared) {
+      // a map cannot be compared: both sides as their entries in key order
+      DataType type = SparkTypes.of(field.type());
       Column same =
-          col(GOLD).getField(VALUES).getField(field.name()).eqNullSafe(col(quoted(field.name())));
+          NestedValues.comparable(col(GOLD).getField(VALUES).getField(field.name()), type)
+              .eqNullSafe(NestedValues.comparable(col(quoted(field.name())), type));
       sameValues = sameValues.and(same);
       differing.add(when(not(same), lit(field.name())));
     }

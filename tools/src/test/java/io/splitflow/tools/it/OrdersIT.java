@@ -246,6 +246,8 @@ class OrdersIT {
       assertThat(p.count(TableLayer.RAW))
           .isEqualTo(first.size() + late.size())
           .isEqualTo(p.count(TableLayer.BRONZE) + p.count(TableLayer.DEAD_LETTER));
+      // and the audit, which recomputes gold from bronze on its own, agrees
+      AuditAssertions.assertBalanced(p);
       return p
           .table(TableLayer.DEAD_LETTER)
           .select("error_class", "error_message")

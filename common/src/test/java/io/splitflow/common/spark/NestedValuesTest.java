@@ -1,4 +1,4 @@
-package io.splitflow.merge.gold;
+package io.splitflow.common.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.to_json;

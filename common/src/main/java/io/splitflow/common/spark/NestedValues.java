@@ -1,4 +1,4 @@
-package io.splitflow.merge.gold;
+package io.splitflow.common.spark;
 
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.lit;
@@ -124,7 +124,7 @@ public final class NestedValues {
   }
 
   /** Whether the struct fields of the two types differ in name or order, at any depth. */
-  static boolean fieldsDiffer(DataType from, DataType to) {
+  public static boolean fieldsDiffer(DataType from, DataType to) {
     if (from instanceof StructType source && to instanceof StructType target) {
       if (!Arrays.equals(source.fieldNames(), target.fieldNames())) {
         return true;
