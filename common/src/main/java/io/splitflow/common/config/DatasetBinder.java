@@ -25,6 +25,7 @@ final class DatasetBinder {
           "schema",
           "unknown-fields",
           "decimal-rounding",
+          "decimal-handling",
           "envelope",
           "protobuf",
           "registry",

@@ -61,12 +61,24 @@ final class DecodeBinder {
         Choices.of(
             dataset.child("decimal-rounding"), DecimalRounding.class, DecimalRounding.REFUSE),
         envelope,
+        decimalHandling(dataset.child("decimal-handling"), envelope),
         avroSchema,
         protobuf(dataset.child("protobuf"), format, baseDir),
         registry(dataset.child("registry"), format, baseDir),
         tombstones(dataset.child("tombstones")),
         rules(dataset.child("rules")),
         ratio(dataset.child("max-dead-letter-ratio")));
+  }
+
+  /** Debezium's {@code decimal.handling.mode} for the dataset's JSON events; precise if unset. */
+  private static DecimalHandling decimalHandling(ConfigNode node, Envelope envelope) {
+    if (!node.isMissing() && envelope != Envelope.DEBEZIUM) {
+      throw ConfigErrors.invalid(
+          node.path(),
+          node.string(),
+          "only applies with envelope: debezium (the connector's decimal.handling.mode)");
+    }
+    return Choices.of(node, DecimalHandling.class, DecimalHandling.PRECISE);
   }
 
   private static Optional<RegistrySettings> registry(

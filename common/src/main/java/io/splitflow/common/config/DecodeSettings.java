@@ -9,6 +9,7 @@ public record DecodeSettings(
     UnknownFields unknownFields,
     DecimalRounding decimalRounding,
     Envelope envelope,
+    DecimalHandling decimalHandling,
     Optional<String> avroSchema,
     Optional<ProtobufSettings> protobuf,
     Optional<RegistrySettings> registry,

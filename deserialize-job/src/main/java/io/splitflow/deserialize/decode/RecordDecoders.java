@@ -39,7 +39,10 @@ public final class RecordDecoders {
     }
     if (dataset.decode().envelope() == Envelope.DEBEZIUM) {
       return new DebeziumJsonDecoder(
-          dataset.fields(), dataset.merge().keys(), unknownFields(dataset));
+          dataset.fields(),
+          dataset.merge().keys(),
+          unknownFields(dataset),
+          dataset.decode().decimalHandling());
     }
     return switch (dataset.format()) {
       case JSON -> json(dataset, dataset.fields());

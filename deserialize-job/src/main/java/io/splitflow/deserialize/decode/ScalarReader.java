@@ -14,7 +14,7 @@ import java.time.LocalDateTime;
 import java.util.Base64;
 
 /** Reads scalar and decimal values for {@link ValueReader}, strictly, by their declared type. */
-final class ScalarReader {
+public final class ScalarReader {
 
   private ScalarReader() {}
 
@@ -116,7 +116,7 @@ final class ScalarReader {
    * {@code value} as {@code type} without rounding, or null when it does not fit. Both checks come
    * before any setScale, which could build 10^999999999 for 1e-999999999.
    */
-  static BigDecimal fit(BigDecimal value, FieldType.Decimal type) {
+  public static BigDecimal fit(BigDecimal value, FieldType.Decimal type) {
     BigDecimal exact = stripped(value);
     return tooManyIntegerDigits(exact, type) || exact.scale() > type.scale()
         ? null

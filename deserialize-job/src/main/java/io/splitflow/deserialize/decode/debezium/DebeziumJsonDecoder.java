@@ -2,6 +2,7 @@ package io.splitflow.deserialize.decode.debezium;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.splitflow.common.config.DecimalHandling;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.deserialize.decode.DecodeError;
 import io.splitflow.deserialize.decode.DecodeResult;
@@ -59,16 +60,25 @@ public final class DebeziumJsonDecoder implements RecordDecoder {
    */
   public DebeziumJsonDecoder(
       List<FieldSpec> fields, List<String> keyFields, UnknownFieldPolicy unknownFields) {
+    this(fields, keyFields, unknownFields, DecimalHandling.PRECISE);
+  }
+
+  /** With decimals written in the connector's {@code decimal.handling.mode}. */
+  public DebeziumJsonDecoder(
+      List<FieldSpec> fields,
+      List<String> keyFields,
+      UnknownFieldPolicy unknownFields,
+      DecimalHandling decimals) {
     this.fieldCount = fields.size();
     this.sourceFields = new SourceFields(fields);
     // required source fields are checked after filling
     this.rowDecoder = new JsonRecordDecoder(sourceFields.optionalInRow(fields), unknownFields);
-    this.rowShape = new RowSlice.Shape(fields, SourceFields.names());
+    this.rowShape = new RowSlice.Shape(fields, SourceFields.names(), decimals);
 
     KeyFields keys = KeyFields.of(fields, keyFields);
     this.keyPositions = keys.positions();
     this.keyDecoder = new JsonRecordDecoder(keys.specs(), UnknownFieldPolicy.IGNORE);
-    this.keyShape = new RowSlice.Shape(keys.specs(), Set.of());
+    this.keyShape = new RowSlice.Shape(keys.specs(), Set.of(), decimals);
   }
 
   @Override

@@ -3,16 +3,21 @@ package io.splitflow.deserialize.decode.debezium;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonToken;
+import io.splitflow.common.config.DecimalHandling;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.schema.FieldType;
 import io.splitflow.deserialize.decode.DecodeError;
+import io.splitflow.deserialize.decode.ScalarReader;
 import java.io.IOException;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +31,13 @@ import java.util.Set;
  */
 final class RowSlice {
 
+  private static final java.util.regex.Pattern PLAIN_DECIMAL =
+      java.util.regex.Pattern.compile("[-+]?[0-9]{1,100}(\\.[0-9]{1,100})?");
+
   private static final byte[] DATE_PLACEHOLDER = "\"1970-01-01\"".getBytes(StandardCharsets.UTF_8);
   private static final byte[] TIMESTAMP_PLACEHOLDER =
       "\"1970-01-01T00:00:00Z\"".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] DECIMAL_PLACEHOLDER = "0".getBytes(StandardCharsets.UTF_8);
 
   private final int start;
   private int end;
@@ -58,8 +67,13 @@ final class RowSlice {
         Integer position = shape.positions.get(name);
         if (position != null) {
           slice.present[position] |= token != JsonToken.VALUE_NULL;
-          if (token.isNumeric() && shape.types[position] != null) {
-            slice.convert(p, token, position, shape.names[position], shape.types[position]);
+          FieldType type = shape.types[position];
+          if (type instanceof FieldType.Decimal decimal) {
+            if (token == JsonToken.VALUE_STRING) {
+              slice.decimal(p, position, shape.names[position], decimal, shape.decimals);
+            }
+          } else if (token.isNumeric() && type != null) {
+            slice.convert(p, token, position, shape.names[position], type);
           }
         }
         p.skipChildren();
@@ -152,6 +166,72 @@ final class RowSlice {
             type == FieldType.DATE ? DATE_PLACEHOLDER : TIMESTAMP_PLACEHOLDER));
   }
 
+  /**
+   * A decimal as Debezium's JSON converter writes it in a string: base64 of the unscaled value's
+   * two's-complement bytes at the declared scale ({@code precise}), or its text ({@code string}).
+   * Either way it must fit the declared type exactly, as a JSON number must.
+   */
+  private void decimal(
+      JsonParser p, int position, String name, FieldType.Decimal type, DecimalHandling mode)
+      throws IOException {
+    if (mode == DecimalHandling.DOUBLE) {
+      return; // a number is expected, and the JSON decoder says what it found instead
+    }
+    int from = offset(p.currentTokenLocation().getByteOffset());
+    String text = p.getText();
+    int to = offset(p.currentLocation().getByteOffset()); // after the closing quote
+    BigDecimal parsed = mode == DecimalHandling.PRECISE ? unscaledBytes(text, type) : text(text);
+    BigDecimal value = null;
+    if (parsed == null) {
+      problem(
+          DecodeError.WRONG_TYPE,
+          "field '"
+              + name
+              + "': expected "
+              + type.typeName()
+              + (mode == DecimalHandling.PRECISE
+                  ? " as base64 bytes (decimal.handling.mode precise)"
+                  : " as text (decimal.handling.mode string)")
+              + ", found string \""
+              + Problems.excerpt(text)
+              + "\"");
+    } else {
+      value = ScalarReader.fit(parsed, type);
+      if (value == null) {
+        outOfRangeDecimal(name, type, parsed.toPlainString());
+      }
+    }
+    if (converted == null) {
+      converted = new ArrayList<>(2);
+    }
+    converted.add(new Converted(from, to, position, value, DECIMAL_PLACEHOLDER));
+  }
+
+  /** The unscaled value's two's-complement bytes in base64, at the declared scale; or null. */
+  private static BigDecimal unscaledBytes(String base64, FieldType.Decimal type) {
+    try {
+      byte[] bytes = Base64.getDecoder().decode(base64);
+      return bytes.length == 0 ? null : new BigDecimal(new BigInteger(bytes), type.scale());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static BigDecimal text(String text) {
+    return PLAIN_DECIMAL.matcher(text).matches() ? new BigDecimal(text) : null;
+  }
+
+  private void outOfRangeDecimal(String name, FieldType.Decimal type, String text) {
+    problem(
+        DecodeError.OUT_OF_RANGE,
+        "field '"
+            + name
+            + "': "
+            + Problems.excerpt(text)
+            + " is out of range for "
+            + type.typeName());
+  }
+
   private void outOfRange(String name, FieldType type, String text) {
     problem(
         DecodeError.OUT_OF_RANGE,
@@ -199,17 +279,25 @@ final class RowSlice {
     private final Map<String, Integer> positions = new HashMap<>();
     private final String[] names;
     private final FieldType[] types;
+    private final DecimalHandling decimals;
 
     Shape(List<FieldSpec> fields, Set<String> presenceOf) {
+      this(fields, presenceOf, DecimalHandling.PRECISE);
+    }
+
+    /** Also watches the decimals, which {@code decimals} says how to read from a string. */
+    Shape(List<FieldSpec> fields, Set<String> presenceOf, DecimalHandling decimals) {
+      this.decimals = decimals;
       names = new String[fields.size()];
       types = new FieldType[fields.size()];
       for (int i = 0; i < fields.size(); i++) {
         FieldSpec field = fields.get(i);
         boolean temporal = field.type() == FieldType.DATE || field.type() == FieldType.TIMESTAMP;
-        if (temporal || presenceOf.contains(field.name())) {
+        boolean decimal = field.type() instanceof FieldType.Decimal;
+        if (temporal || decimal || presenceOf.contains(field.name())) {
           positions.put(field.name(), i);
           names[i] = field.name();
-          types[i] = temporal ? field.type() : null;
+          types[i] = temporal || decimal ? field.type() : null;
         }
       }
     }
