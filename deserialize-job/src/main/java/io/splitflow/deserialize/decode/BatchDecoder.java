@@ -18,7 +18,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF5;
+import org.apache.spark.sql.api.java.UDF7;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -46,23 +46,46 @@ public final class BatchDecoder {
 
   public BatchDecoder(
       List<FieldSpec> fields, RecordDecoder decoder, TombstoneKeyDecoder tombstones) {
-    this.fields = List.copyOf(fields);
+    this(fields, decoder, tombstones, ComputedColumns.NONE);
+  }
+
+  /**
+   * {@code fields} are the ones {@code decoder} reads; the computed columns follow them in each
+   * row, and the unknown fields of a decoder that keeps them come last.
+   */
+  public BatchDecoder(
+      List<FieldSpec> fields,
+      RecordDecoder decoder,
+      TombstoneKeyDecoder tombstones,
+      ComputedColumns computed) {
+    List<FieldSpec> all = new ArrayList<>(fields);
+    all.addAll(computed.fields());
+    this.fields = List.copyOf(all);
     this.extra = decoder.keepsExtra();
-    StructType row = SparkTypes.struct(fields);
+    StructType row = SparkTypes.struct(this.fields);
     if (extra) {
       row = row.add(TableSchemas.EXTRA, DataTypes.StringType);
     }
     int width = row.size();
+    int decodedCount = fields.size();
     StructType resultType =
         new StructType()
             .add("row", row)
             .add("deleted", DataTypes.BooleanType)
             .add("error_class", DataTypes.StringType)
             .add("error_message", DataTypes.StringType);
-    UDF5<byte[], byte[], String, Integer, Long, Row> decode =
-        (key, value, topic, partition, offset) -> {
+    UDF7<byte[], byte[], String, Integer, Long, Object, Object, Row> decode =
+        (key, value, topic, partition, offset, timestamp, headers) -> {
           try {
-            return decodeOne(decoder, tombstones, key, value, width);
+            DecodeResult result = decodeRecord(decoder, tombstones, key, value);
+            if (value != null && !computed.isEmpty()) {
+              result =
+                  computed.fill(
+                      result,
+                      decodedCount,
+                      ComputedColumns.kafka(key, topic, partition, offset, timestamp, headers));
+            }
+            return toRow(result, value == null, width);
           } catch (OutOfMemoryError e) {
             throw outOfMemory(topic, partition, offset, value, e);
           }
@@ -84,6 +107,11 @@ public final class BatchDecoder {
   /** As above, the row's values padded with nulls to {@code width}. */
   static Row decodeOne(
       RecordDecoder decoder, TombstoneKeyDecoder tombstones, byte[] key, byte[] value, int width) {
+    return toRow(decodeRecord(decoder, tombstones, key, value), value == null, width);
+  }
+
+  private static DecodeResult decodeRecord(
+      RecordDecoder decoder, TombstoneKeyDecoder tombstones, byte[] key, byte[] value) {
     boolean tombstone = value == null;
     DecodeResult result;
     try {
@@ -105,7 +133,12 @@ public final class BatchDecoder {
                   + (value == null ? 0 : value.length)
                   + "-byte value)");
     }
-    // a tombstone's key gives no extra fields: its row is one value short of the decoder's
+    return result;
+  }
+
+  private static Row toRow(DecodeResult result, boolean tombstone, int width) {
+    // a tombstone's key gives no extra fields nor computed columns: its row is short of the
+    // decoder's
     Object[] values =
         result.ok() && result.values().length < width
             ? java.util.Arrays.copyOf(result.values(), width)
@@ -142,7 +175,15 @@ public final class BatchDecoder {
   /** Raw rows with one more column holding the decode result; persist it before splitting. */
   public Dataset<Row> decode(Dataset<Row> raw) {
     return raw.withColumn(
-        RESULT, udf.apply(col("key"), col("value"), col("topic"), col("partition"), col("offset")));
+        RESULT,
+        udf.apply(
+            col("key"),
+            col("value"),
+            col("topic"),
+            col("partition"),
+            col("offset"),
+            col("timestamp"),
+            col("headers")));
   }
 
   /**
