@@ -18,6 +18,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.api.java.UDF7;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
@@ -42,6 +43,10 @@ public final class BatchDecoder {
 
   private final List<FieldSpec> fields;
   private final boolean extra;
+
+  /** Whether the UDF takes the timestamp and headers too, which computed columns see. */
+  private final boolean kafkaMetadata;
+
   private final UserDefinedFunction udf;
 
   public BatchDecoder(
@@ -74,23 +79,40 @@ public final class BatchDecoder {
             .add("deleted", DataTypes.BooleanType)
             .add("error_class", DataTypes.StringType)
             .add("error_message", DataTypes.StringType);
-    UDF7<byte[], byte[], String, Integer, Long, Object, Object, Row> decode =
-        (key, value, topic, partition, offset, timestamp, headers) -> {
-          try {
-            DecodeResult result = decodeRecord(decoder, tombstones, key, value);
-            if (value != null && !computed.isEmpty()) {
-              result =
-                  computed.fill(
-                      result,
-                      decodedCount,
-                      ComputedColumns.kafka(key, topic, partition, offset, timestamp, headers));
+    this.kafkaMetadata = !computed.isEmpty();
+    UserDefinedFunction function;
+    if (kafkaMetadata) {
+      UDF7<byte[], byte[], String, Integer, Long, Object, Object, Row> decode =
+          (key, value, topic, partition, offset, timestamp, headers) -> {
+            try {
+              DecodeResult result = decodeRecord(decoder, tombstones, key, value);
+              if (value != null) {
+                result =
+                    computed.fill(
+                        result,
+                        decodedCount,
+                        ComputedColumns.kafka(key, topic, partition, offset, timestamp, headers));
+              }
+              return toRow(result, value == null, width);
+            } catch (OutOfMemoryError e) {
+              throw outOfMemory(topic, partition, offset, value, e);
             }
-            return toRow(result, value == null, width);
-          } catch (OutOfMemoryError e) {
-            throw outOfMemory(topic, partition, offset, value, e);
-          }
-        };
-    this.udf = functions.udf(decode, resultType).asNondeterministic().withName("splitflow_decode");
+          };
+      function = functions.udf(decode, resultType);
+    } else {
+      // without computed columns the UDF takes no timestamp and headers: Spark would convert
+      // them for every record
+      UDF5<byte[], byte[], String, Integer, Long, Row> decode =
+          (key, value, topic, partition, offset) -> {
+            try {
+              return decodeOne(decoder, tombstones, key, value, width);
+            } catch (OutOfMemoryError e) {
+              throw outOfMemory(topic, partition, offset, value, e);
+            }
+          };
+      function = functions.udf(decode, resultType);
+    }
+    this.udf = function.asNondeterministic().withName("splitflow_decode");
   }
 
   /**
@@ -176,14 +198,16 @@ public final class BatchDecoder {
   public Dataset<Row> decode(Dataset<Row> raw) {
     return raw.withColumn(
         RESULT,
-        udf.apply(
-            col("key"),
-            col("value"),
-            col("topic"),
-            col("partition"),
-            col("offset"),
-            col("timestamp"),
-            col("headers")));
+        kafkaMetadata
+            ? udf.apply(
+                col("key"),
+                col("value"),
+                col("topic"),
+                col("partition"),
+                col("offset"),
+                col("timestamp"),
+                col("headers"))
+            : udf.apply(col("key"), col("value"), col("topic"), col("partition"), col("offset")));
   }
 
   /**
