@@ -22,6 +22,7 @@ final class DatasetBinder {
           "topic",
           "format",
           "fields",
+          "columns",
           "schema",
           "unknown-fields",
           "decimal-rounding",
@@ -71,14 +72,19 @@ final class DatasetBinder {
     if (decode.unknownFields() == UnknownFields.KEEP) {
       requireKeepable(node, format, decode.envelope(), evolution);
     }
+    List<ComputedColumn> columns = ColumnsBinder.bind(node, fields, decode.envelope(), evolution);
+    List<FieldSpec> declared = fields;
+    fields = DatasetConfig.withColumns(declared, columns);
+    DatasetConfig.MergeSettings merge = MergeBinder.bind(node.child("merge"), fields);
+    ColumnsBinder.requireTombstoneKeys(node, decode, merge.keys(), columns);
     return new DatasetConfig(
         name,
         node.child("topic").string(),
         format,
-        fields,
+        declared,
         decode,
         evolution,
-        MergeBinder.bind(node.child("merge"), fields),
+        merge,
         trigger.isMissing()
             ? Optional.empty()
             : Optional.of(TriggerSpec.parse(trigger.string(), trigger.path())),
@@ -87,7 +93,8 @@ final class DatasetBinder {
             node.child("tables"), fields, !node.child("merge").child("partition-by").isMissing()),
         freshnessSlo(node.child("freshness-slo")),
         SizingBinder.bind(node.child("sizing")),
-        SchemaGrowthBinder.bind(node.child("schema-growth"), evolution));
+        SchemaGrowthBinder.bind(node.child("schema-growth"), evolution),
+        columns);
   }
 
   /**

@@ -4,9 +4,12 @@ import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.common.table.TableRef;
 import io.splitflow.common.trigger.TriggerSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One dataset: a topic, how its values decode, and how gold merges them.
@@ -14,7 +17,12 @@ import java.util.Optional;
  * @param freshnessSlo how old gold's newest record (by its Kafka timestamp) may be before {@code
  *     splitflow status} calls the dataset late
  * @param sizing the dataset's micro-batch limits
+ * @param fields the decoded fields followed by the computed columns: everything downstream of
+ *     decoding (rules, bronze, merge keys, gold) sees both alike. Given the decoded fields alone,
+ *     the constructor appends the computed columns (a list that already ends with them is taken as
+ *     is, so a copy built from the accessors is equal)
  * @param schemaGrowth how far {@code schema-evolution: add-columns} may grow bronze
+ * @param columns the computed columns, see {@link ComputedColumn}
  */
 public record DatasetConfig(
     String name,
@@ -29,10 +37,12 @@ public record DatasetConfig(
     Map<TableLayer, TableSettings> tableSettings,
     Optional<Duration> freshnessSlo,
     Sizing sizing,
-    SchemaGrowth schemaGrowth) {
+    SchemaGrowth schemaGrowth,
+    List<ComputedColumn> columns) {
 
   public DatasetConfig {
-    fields = List.copyOf(fields);
+    columns = List.copyOf(columns);
+    fields = withColumns(fields, columns);
     tables = Map.copyOf(tables);
     tableSettings = Map.copyOf(tableSettings);
   }
@@ -60,7 +70,22 @@ public record DatasetConfig(
         Map.of(),
         Optional.empty(),
         Sizing.DEFAULT,
-        SchemaGrowth.DEFAULT);
+        SchemaGrowth.DEFAULT,
+        List.of());
+  }
+
+  /** {@code fields} without any computed column, then the computed columns. */
+  static List<FieldSpec> withColumns(List<FieldSpec> fields, List<ComputedColumn> columns) {
+    Set<String> computed = columns.stream().map(ComputedColumn::name).collect(Collectors.toSet());
+    List<FieldSpec> all = new ArrayList<>();
+    fields.stream().filter(f -> !computed.contains(f.name())).forEach(all::add);
+    columns.forEach(c -> all.add(c.asField()));
+    return List.copyOf(all);
+  }
+
+  /** The fields the decoder reads from a record: {@link #fields()} without the computed columns. */
+  public List<FieldSpec> decodedFields() {
+    return fields.subList(0, fields.size() - columns.size());
   }
 
   public TableRef table(TableLayer layer) {

@@ -188,7 +188,7 @@ final class FieldsBinder {
     return fields;
   }
 
-  private static FieldType type(ConfigNode node) {
+  static FieldType type(ConfigNode node) {
     String text = node.string();
     try {
       return FieldType.parse(text);

@@ -146,7 +146,7 @@ class ConfigLoaderTest {
   void unknownNestedKeyNamesItsPath() {
     assertRejected(
         VALID.replace("    topic: sensors", "    topic: sensors\n    topik: typo"),
-        "datasets.sensor_readings.topik: unknown key; allowed here: decimal-handling, decimal-rounding, envelope, fields, format,"
+        "datasets.sensor_readings.topik: unknown key; allowed here: columns, decimal-handling, decimal-rounding, envelope, fields, format,"
             + " freshness-slo,"
             + " max-dead-letter-ratio, merge, protobuf, registry, rules, schema, schema-evolution,"
             + " schema-growth, sizing, tables, tombstones, topic, trigger, unknown-fields");

@@ -37,7 +37,7 @@ public final class BatchProcessors {
   private static BatchProcessor processor(
       SparkSession spark, DatasetConfig dataset, boolean addColumns) {
     return new BatchProcessor(
-        DecodePlanners.forDataset(dataset, addColumns),
+        DecodePlanners.forDataset(spark, dataset, addColumns),
         RuleStages.forDataset(spark, dataset),
         JobVersion.current());
   }

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF5;
+import org.apache.spark.sql.api.java.UDF7;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -42,32 +43,76 @@ public final class BatchDecoder {
 
   private final List<FieldSpec> fields;
   private final boolean extra;
+
+  /** Whether the UDF takes the timestamp and headers too, which computed columns see. */
+  private final boolean kafkaMetadata;
+
   private final UserDefinedFunction udf;
 
   public BatchDecoder(
       List<FieldSpec> fields, RecordDecoder decoder, TombstoneKeyDecoder tombstones) {
-    this.fields = List.copyOf(fields);
+    this(fields, decoder, tombstones, ComputedColumns.NONE);
+  }
+
+  /**
+   * {@code fields} are the ones {@code decoder} reads; the computed columns follow them in each
+   * row, and the unknown fields of a decoder that keeps them come last.
+   */
+  public BatchDecoder(
+      List<FieldSpec> fields,
+      RecordDecoder decoder,
+      TombstoneKeyDecoder tombstones,
+      ComputedColumns computed) {
+    List<FieldSpec> all = new ArrayList<>(fields);
+    all.addAll(computed.fields());
+    this.fields = List.copyOf(all);
     this.extra = decoder.keepsExtra();
-    StructType row = SparkTypes.struct(fields);
+    StructType row = SparkTypes.struct(this.fields);
     if (extra) {
       row = row.add(TableSchemas.EXTRA, DataTypes.StringType);
     }
     int width = row.size();
+    int decodedCount = fields.size();
     StructType resultType =
         new StructType()
             .add("row", row)
             .add("deleted", DataTypes.BooleanType)
             .add("error_class", DataTypes.StringType)
             .add("error_message", DataTypes.StringType);
-    UDF5<byte[], byte[], String, Integer, Long, Row> decode =
-        (key, value, topic, partition, offset) -> {
-          try {
-            return decodeOne(decoder, tombstones, key, value, width);
-          } catch (OutOfMemoryError e) {
-            throw outOfMemory(topic, partition, offset, value, e);
-          }
-        };
-    this.udf = functions.udf(decode, resultType).asNondeterministic().withName("splitflow_decode");
+    this.kafkaMetadata = !computed.isEmpty();
+    UserDefinedFunction function;
+    if (kafkaMetadata) {
+      UDF7<byte[], byte[], String, Integer, Long, Object, Object, Row> decode =
+          (key, value, topic, partition, offset, timestamp, headers) -> {
+            try {
+              DecodeResult result = decodeRecord(decoder, tombstones, key, value);
+              if (value != null) {
+                result =
+                    computed.fill(
+                        result,
+                        decodedCount,
+                        ComputedColumns.kafka(key, topic, partition, offset, timestamp, headers));
+              }
+              return toRow(result, value == null, width);
+            } catch (OutOfMemoryError e) {
+              throw outOfMemory(topic, partition, offset, value, e);
+            }
+          };
+      function = functions.udf(decode, resultType);
+    } else {
+      // without computed columns the UDF takes no timestamp and headers: Spark would convert
+      // them for every record
+      UDF5<byte[], byte[], String, Integer, Long, Row> decode =
+          (key, value, topic, partition, offset) -> {
+            try {
+              return decodeOne(decoder, tombstones, key, value, width);
+            } catch (OutOfMemoryError e) {
+              throw outOfMemory(topic, partition, offset, value, e);
+            }
+          };
+      function = functions.udf(decode, resultType);
+    }
+    this.udf = function.asNondeterministic().withName("splitflow_decode");
   }
 
   /**
@@ -84,6 +129,11 @@ public final class BatchDecoder {
   /** As above, the row's values padded with nulls to {@code width}. */
   static Row decodeOne(
       RecordDecoder decoder, TombstoneKeyDecoder tombstones, byte[] key, byte[] value, int width) {
+    return toRow(decodeRecord(decoder, tombstones, key, value), value == null, width);
+  }
+
+  private static DecodeResult decodeRecord(
+      RecordDecoder decoder, TombstoneKeyDecoder tombstones, byte[] key, byte[] value) {
     boolean tombstone = value == null;
     DecodeResult result;
     try {
@@ -105,7 +155,12 @@ public final class BatchDecoder {
                   + (value == null ? 0 : value.length)
                   + "-byte value)");
     }
-    // a tombstone's key gives no extra fields: its row is one value short of the decoder's
+    return result;
+  }
+
+  private static Row toRow(DecodeResult result, boolean tombstone, int width) {
+    // a tombstone's key gives no extra fields nor computed columns: its row is short of the
+    // decoder's
     Object[] values =
         result.ok() && result.values().length < width
             ? java.util.Arrays.copyOf(result.values(), width)
@@ -142,7 +197,17 @@ public final class BatchDecoder {
   /** Raw rows with one more column holding the decode result; persist it before splitting. */
   public Dataset<Row> decode(Dataset<Row> raw) {
     return raw.withColumn(
-        RESULT, udf.apply(col("key"), col("value"), col("topic"), col("partition"), col("offset")));
+        RESULT,
+        kafkaMetadata
+            ? udf.apply(
+                col("key"),
+                col("value"),
+                col("topic"),
+                col("partition"),
+                col("offset"),
+                col("timestamp"),
+                col("headers"))
+            : udf.apply(col("key"), col("value"), col("topic"), col("partition"), col("offset")));
   }
 
   /**

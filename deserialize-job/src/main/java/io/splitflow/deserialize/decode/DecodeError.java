@@ -40,5 +40,10 @@ public enum DecodeError {
    * A change event without an op or the before/after object its op needs, with one of those twice,
    * or with a payload that is not an object.
    */
-  MALFORMED_CHANGE_EVENT
+  MALFORMED_CHANGE_EVENT,
+  /**
+   * A computed column's expression failed on this record (an ANSI cast of a bad value, a division
+   * by zero, ...); the message names the column.
+   */
+  COLUMN_FAILED
 }

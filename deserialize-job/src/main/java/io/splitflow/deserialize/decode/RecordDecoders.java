@@ -35,38 +35,40 @@ public final class RecordDecoders {
   private static RecordDecoder build(DatasetConfig dataset) {
     if (dataset.decode().envelope() == Envelope.DEBEZIUM
         && dataset.format() == DataFormat.AVRO_CONFLUENT) {
-      return new DebeziumAvroDecoder(dataset.fields(), dataset.merge().keys(), registry(dataset));
+      return new DebeziumAvroDecoder(
+          dataset.decodedFields(), dataset.merge().keys(), registry(dataset));
     }
     if (dataset.decode().envelope() == Envelope.DEBEZIUM) {
       return new DebeziumJsonDecoder(
-          dataset.fields(),
+          dataset.decodedFields(),
           dataset.merge().keys(),
           unknownFields(dataset),
           dataset.decode().decimalHandling());
     }
     return switch (dataset.format()) {
-      case JSON -> json(dataset, dataset.fields());
-      case AVRO -> new AvroRecordDecoder(avroSchema(dataset), dataset.fields());
+      case JSON -> json(dataset, dataset.decodedFields());
+      case AVRO -> new AvroRecordDecoder(avroSchema(dataset), dataset.decodedFields());
       case AVRO_CONFLUENT ->
-          new ConfluentAvroDecoder(avroSchema(dataset), dataset.fields(), registry(dataset));
-      case JSON_CONFLUENT ->
-          new ConfluentJsonDecoder(new JsonRecordDecoder(dataset.fields(), unknownFields(dataset)));
+          new ConfluentAvroDecoder(avroSchema(dataset), dataset.decodedFields(), registry(dataset));
+      case JSON_CONFLUENT -> new ConfluentJsonDecoder(json(dataset, dataset.decodedFields()));
       case PROTOBUF -> {
         ProtobufSettings protobuf = dataset.decode().protobuf().orElseThrow();
         yield new ProtobufRecordDecoder(
-            protobuf.descriptorFile(), protobuf.message(), dataset.fields());
+            protobuf.descriptorFile(), protobuf.message(), dataset.decodedFields());
       }
       case PROTOBUF_CONFLUENT -> {
         ProtobufSettings protobuf = dataset.decode().protobuf().orElseThrow();
         yield new ConfluentProtobufDecoder(
-            protobuf.descriptorFile(), protobuf.message(), dataset.fields());
+            protobuf.descriptorFile(), protobuf.message(), dataset.decodedFields());
       }
     };
   }
 
   public static TombstoneKeyDecoder tombstones(DatasetConfig dataset) {
     return new TombstoneKeyDecoder(
-        dataset.decode().tombstoneKey().orElse(null), dataset.fields(), dataset.merge().keys());
+        dataset.decode().tombstoneKey().orElse(null),
+        dataset.decodedFields(),
+        dataset.merge().keys());
   }
 
   /** The JSON decoder of {@code fields} with the dataset's unknown-fields and decimal rounding. */

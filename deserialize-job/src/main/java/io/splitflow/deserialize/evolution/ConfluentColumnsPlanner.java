@@ -49,7 +49,7 @@ final class ConfluentColumnsPlanner implements DecodePlanner {
 
   @Override
   public Plan plan(Dataset<Row> raw, Optional<BatchOrigin> origin) {
-    List<FieldSpec> declared = dataset.fields();
+    List<FieldSpec> declared = dataset.decodedFields();
     StructType schema = BronzeColumns.current(raw.sparkSession(), bronze);
     List<FieldSpec> existing = BronzeColumns.extras(declared, schema);
     Schema reader = new Schema.Parser().parse(readerSchema);
@@ -119,7 +119,7 @@ final class ConfluentColumnsPlanner implements DecodePlanner {
       GrowthLimits.Decision decision) {
     Schema extended =
         ConfluentFieldDiscovery.extend(
-            reader, fields.extras(dataset.fields().size()), List.copyOf(writers));
+            reader, fields.extras(dataset.decodedFields().size()), List.copyOf(writers));
     RecordDecoder decoder =
         new ConfluentAvroDecoder(extended.toString(), fields.fields(), registry);
     if (!refusedById.isEmpty()) {

@@ -6,10 +6,13 @@ import io.splitflow.common.config.Envelope;
 import io.splitflow.common.config.SchemaEvolution;
 import io.splitflow.common.schema.FieldSpec;
 import io.splitflow.deserialize.decode.BatchDecoder;
+import io.splitflow.deserialize.decode.ColumnCompiler;
+import io.splitflow.deserialize.decode.ComputedColumns;
 import io.splitflow.deserialize.decode.RecordDecoder;
 import io.splitflow.deserialize.decode.RecordDecoders;
 import io.splitflow.deserialize.decode.TombstoneKeyDecoder;
 import java.util.List;
+import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +35,18 @@ public final class DecodePlanners {
    * a writer that appends without schema merge, such as the dead-letter replay.
    */
   public static DecodePlanner forDataset(DatasetConfig dataset, boolean addColumns) {
+    return forDataset(SparkSession.active(), dataset, addColumns);
+  }
+
+  /**
+   * As above; the computed columns are compiled here, with {@code spark}, so a bad expression stops
+   * the job at start.
+   */
+  public static DecodePlanner forDataset(
+      SparkSession spark, DatasetConfig dataset, boolean addColumns) {
     // built even when evolving, as it checks the declared fields against the format at start
     RecordDecoder declared = RecordDecoders.forDataset(dataset);
+    ComputedColumns computed = ColumnCompiler.compile(spark, dataset);
     if (dataset.schemaEvolution() == SchemaEvolution.ADD_COLUMNS) {
       if (dataset.format() == DataFormat.JSON && dataset.decode().envelope() == Envelope.NONE) {
         return new JsonColumnsPlanner(dataset, addColumns);
@@ -48,16 +61,21 @@ public final class DecodePlanners {
           dataset.format().configName(),
           dataset.decode().envelope() == Envelope.NONE ? "" : " with a Debezium envelope");
     }
-    return DecodePlanner.fixed(dataset.fields(), batchDecoder(dataset, dataset.fields(), declared));
+    // the config loader refuses computed columns with add-columns, so only this plan has them
+    List<FieldSpec> decoded = dataset.decodedFields();
+    return DecodePlanner.fixed(
+        dataset.fields(),
+        new BatchDecoder(decoded, declared, tombstones(dataset, decoded), computed));
+  }
+
+  private static TombstoneKeyDecoder tombstones(DatasetConfig dataset, List<FieldSpec> fields) {
+    return new TombstoneKeyDecoder(
+        dataset.decode().tombstoneKey().orElse(null), fields, dataset.merge().keys());
   }
 
   /** A batch decoder for {@code fields}, tombstones included. */
   static BatchDecoder batchDecoder(
       DatasetConfig dataset, List<FieldSpec> fields, RecordDecoder decoder) {
-    return new BatchDecoder(
-        fields,
-        decoder,
-        new TombstoneKeyDecoder(
-            dataset.decode().tombstoneKey().orElse(null), fields, dataset.merge().keys()));
+    return new BatchDecoder(fields, decoder, tombstones(dataset, fields));
   }
 }

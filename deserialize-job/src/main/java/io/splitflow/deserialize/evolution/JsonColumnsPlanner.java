@@ -34,7 +34,7 @@ final class JsonColumnsPlanner implements DecodePlanner {
 
   @Override
   public Plan plan(Dataset<Row> raw, Optional<BatchOrigin> origin) {
-    List<FieldSpec> declared = dataset.fields();
+    List<FieldSpec> declared = dataset.decodedFields();
     StructType schema = BronzeColumns.current(raw.sparkSession(), bronze);
     if (!addColumns) {
       return plan(FieldPlan.of(declared, BronzeColumns.extras(declared, schema), List.of()), null);
@@ -62,7 +62,7 @@ final class JsonColumnsPlanner implements DecodePlanner {
   }
 
   private Growth growth(Dataset<Row> raw, StructType schema) {
-    List<FieldSpec> declared = dataset.fields();
+    List<FieldSpec> declared = dataset.decodedFields();
     List<FieldSpec> existing = BronzeColumns.extras(declared, schema);
     Set<String> known = new HashSet<>();
     declared.forEach(field -> known.add(field.name()));
