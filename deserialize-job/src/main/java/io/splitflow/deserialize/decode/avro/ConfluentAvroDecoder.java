@@ -65,6 +65,9 @@ public final class ConfluentAvroDecoder implements RecordDecoder {
       // on-unavailable: fail) concern every record and propagate, failing the batch
       return DecodeResult.failed(DecodeError.UNKNOWN_SCHEMA_ID, e.getMessage());
     }
+    if (writer.decimalScales() != null) {
+      return writer.decimalScales();
+    }
     GenericRecord record;
     try {
       record = fieldReader.read(writer.datumReader(), value, ConfluentFrame.HEADER);

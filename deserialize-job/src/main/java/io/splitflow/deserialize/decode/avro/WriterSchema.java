@@ -29,6 +29,7 @@ final class WriterSchema {
   private final Schema writer;
   private final Schema reader;
   private final GenericDatumReader<GenericRecord> datumReader;
+  private final DecodeResult decimalScales;
   private String incompatibilities;
 
   WriterSchema(int id, Schema writer, Schema reader) {
@@ -36,6 +37,22 @@ final class WriterSchema {
     this.writer = writer;
     this.reader = reader;
     this.datumReader = new GenericDatumReader<>(writer, reader);
+    String mismatch = DecimalScales.mismatch(writer, reader);
+    this.decimalScales =
+        mismatch == null
+            ? null
+            : DecodeResult.failed(
+                DecodeError.INCOMPATIBLE_SCHEMA,
+                "schema id " + id + " is incompatible with the reader schema: " + mismatch);
+  }
+
+  /**
+   * The failure of every record of this writer when one of its decimals has another scale than the
+   * reader's at the same place, or null: Avro's resolution ignores logical types and would read the
+   * writer's unscaled value at the reader's scale, 19.9900 as 1999.00.
+   */
+  DecodeResult decimalScales() {
+    return decimalScales;
   }
 
   GenericDatumReader<GenericRecord> datumReader() {
