@@ -4,6 +4,7 @@ import io.splitflow.common.config.ComputedColumn;
 import io.splitflow.common.config.ConfigException;
 import io.splitflow.common.config.DatasetConfig;
 import io.splitflow.common.schema.SparkTypes;
+import io.splitflow.common.schema.TableSchemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,6 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.Project;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -52,18 +52,13 @@ public final class ColumnCompiler {
 
   /** {@code _kafka}: the raw columns of the record's Kafka message, but its value. */
   public static StructType kafkaType() {
-    return new StructType()
-        .add("key", DataTypes.BinaryType)
-        .add("topic", DataTypes.StringType)
-        .add("partition", DataTypes.IntegerType)
-        .add("offset", DataTypes.LongType)
-        .add("timestamp", DataTypes.TimestampType)
-        .add(
-            "headers",
-            DataTypes.createArrayType(
-                new StructType()
-                    .add("key", DataTypes.StringType)
-                    .add("value", DataTypes.BinaryType)));
+    // the raw table's own columns, so the two cannot drift apart
+    StructType raw = TableSchemas.raw();
+    StructType kafka = new StructType();
+    for (String column : List.of("key", "topic", "partition", "offset", "timestamp", "headers")) {
+      kafka = kafka.add(raw.apply(column));
+    }
+    return kafka;
   }
 
   private ComputedColumns compile() {
